@@ -1,0 +1,24 @@
+"""``check``: every problem of a handbook, formatted, with the exit code CI needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .handbook import build_handbook
+from .reporting import Format, render, summary
+from .settings import Settings
+
+
+def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False) -> tuple[list[str], int]:
+    """The lines to print and the exit code: 1 on errors (or on findings with ``strict``)."""
+    handbook = build_handbook(source, settings)
+    errors = handbook.problems
+    warnings: list = []
+    problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
+    lines = render(problems, fmt)
+    if fmt != "json":
+        definitions = (len(handbook.journeys) + len(handbook.personas) + len(handbook.processes)
+                       + len(handbook.departments) + len(handbook.custom_metrics) + len(handbook.rejected))
+        lines.append(summary(len(errors), len(warnings), definitions, len(handbook.files)))
+    failed = bool(errors) or (strict and bool(warnings))
+    return lines, 1 if failed else 0

@@ -1,0 +1,128 @@
+"""The ``mkdocs-journeys`` command line: a thin adapter over the core, usable without MkDocs.
+
+Exit codes: 0 all good, 1 the handbook has problems (or findings, with ``--strict``), 2 bad usage
+or a bug in this tool (reported in one line, never as a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import __version__
+from .settings import Settings, plugin_options
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit 2 with the message."""
+
+
+def _settings(config: str | None) -> tuple[Settings, Path | None, dict[str, Any]]:
+    """The plugin's settings from mkdocs.yml (``--config``, else ./mkdocs.yml when present)."""
+    path = Path(config) if config else Path("mkdocs.yml")
+    if config is None and not path.is_file():
+        return Settings(), None, {}
+    if not path.is_file():
+        raise UsageError(f"the config file '{config}' does not exist")
+    try:
+        options, site = plugin_options(path)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from exc
+    try:
+        settings = Settings.model_validate(options or {})
+    except ValidationError as exc:
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise UsageError(f"{path}: invalid `journeys` plugin options: {details}") from exc
+    if settings.site_url is None and isinstance(site.get("site_url"), str):
+        settings.site_url = site["site_url"]
+    return settings, path.parent, site
+
+
+def resolve_source(source: str | None, config: str | None) -> tuple[Path, Settings]:
+    """SOURCE from the command line (relative to here), else the plugin's (relative to mkdocs.yml)."""
+    settings, base, _ = _settings(config)
+    if source is not None:
+        path = Path(source)
+    else:
+        path = (base or Path(".")) / settings.source
+    if not path.is_dir():
+        raise UsageError(f"the handbook folder '{path}' does not exist")
+    return path, settings
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checking import run_check
+
+    source, settings = resolve_source(args.source, args.config)
+    output, code = run_check(source, settings, fmt=args.format, strict=args.strict)
+    for line in output:
+        print(line)
+    return code
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import handbook_schema
+
+    print(json.dumps(handbook_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-journeys",
+        description="Check, generate and compare journey handbooks (YAML journeys, personas, processes, departments).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    def command(name: str, help: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--config", metavar="FILE",
+                         help="mkdocs.yml whose `journeys` plugin options apply (default: ./mkdocs.yml if present)")
+        sub.set_defaults(run=run)
+        return sub
+
+    check = command("check", "Validate a handbook; print every problem with file:line:column.", cmd_check)
+    check.add_argument("source", nargs="?", metavar="SOURCE",
+                       help="the handbook folder (default: the plugin's `source`, else ./journeys)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (default), github (Actions annotations) or json")
+    check.add_argument("--strict", action="store_true", help="fail on findings of the analysis too")
+
+    command("schema", "Print the JSON Schema of the handbook format.", cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, bad usage 2
+        return int(exc.code or 0)
+    try:
+        code: int = args.run(args)
+        return code
+    except UsageError as exc:
+        print(f"mkdocs-journeys: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line, never a traceback
+        print(f"mkdocs-journeys: internal error ({type(exc).__name__}: {exc}); please report this as a bug",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

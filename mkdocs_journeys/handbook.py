@@ -1,0 +1,182 @@
+"""The handbook: every valid definition, what was left out and why, and the links between them.
+
+Everything the renderers and the analysis look up more than once (support links in both
+directions, a persona's journeys, the department tree) is indexed here once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import references
+from .loader import Loaded, Rejected, load
+from .model import BUILTIN_METRICS, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
+from .problems import Problem, sorted_problems
+from .settings import Settings
+
+
+@dataclass(frozen=True, order=True)
+class SupportLink:
+    """A process (or one of its steps) supporting a touchpoint, stated from either side."""
+
+    journey: str
+    touchpoint: str
+    process: str
+    step: str | None
+
+
+@dataclass
+class Handbook:
+    source: Path
+    settings: Settings = field(default_factory=Settings)
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
+    processes: dict[str, Process] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    custom_metrics: dict[str, MetricDefinition] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    @property
+    def metrics(self) -> dict[str, MetricDefinition]:
+        return {**BUILTIN_METRICS, **self.custom_metrics}
+
+    def metric(self, metric_id: str) -> MetricDefinition:
+        return self.custom_metrics.get(metric_id) or BUILTIN_METRICS[metric_id]
+
+    # -- support links -------------------------------------------------------------------------
+
+    @cached_property
+    def support_links(self) -> list[SupportLink]:
+        links: set[SupportLink] = set()
+        for journey in self.journeys.values():
+            for _, touchpoint in journey.touchpoints():
+                for target in touchpoint.supported_by:
+                    process_id, _, step_id = target.partition("/")
+                    if process_id in self.processes:
+                        links.add(SupportLink(journey.id, touchpoint.id, process_id, step_id or None))
+        for process in self.processes.values():
+            for step in process.steps:
+                for target in step.supports:
+                    journey_id, _, touchpoint_id = target.partition("/")
+                    if journey_id in self.journeys:
+                        links.add(SupportLink(journey_id, touchpoint_id, process.id, step.id))
+        return sorted(links, key=lambda link: (link.journey, link.touchpoint, link.process, link.step or ""))
+
+    @cached_property
+    def _links_by_touchpoint(self) -> dict[tuple[str, str], list[SupportLink]]:
+        index: dict[tuple[str, str], list[SupportLink]] = defaultdict(list)
+        for link in self.support_links:
+            index[(link.journey, link.touchpoint)].append(link)
+        return index
+
+    @cached_property
+    def _links_by_process(self) -> dict[str, list[SupportLink]]:
+        index: dict[str, list[SupportLink]] = defaultdict(list)
+        for link in self.support_links:
+            index[link.process].append(link)
+        return index
+
+    def support_of(self, journey_id: str, touchpoint_id: str) -> list[SupportLink]:
+        """The processes and steps behind a touchpoint."""
+        return self._links_by_touchpoint.get((journey_id, touchpoint_id), [])
+
+    def supported_by_process(self, process_id: str, step_id: str | None = None) -> list[SupportLink]:
+        """The touchpoints a process (``step_id`` None: the process as a whole) or a step supports."""
+        links = self._links_by_process.get(process_id, [])
+        return [link for link in links if link.step == step_id]
+
+    # -- people and departments ----------------------------------------------------------------
+
+    @cached_property
+    def _journeys_by_persona(self) -> dict[str, list[Journey]]:
+        index: dict[str, list[Journey]] = defaultdict(list)
+        for journey in self.journeys.values():
+            for persona_id in journey.personas:
+                index[persona_id].append(journey)
+        return index
+
+    def journeys_of(self, persona_id: str) -> list[Journey]:
+        return self._journeys_by_persona.get(persona_id, [])
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for department in self.departments.values():
+            if department.parent in self.departments:
+                index[department.parent].append(department.id)
+        return index
+
+    def children(self, department_id: str) -> list[Department]:
+        return [self.departments[d] for d in self._children.get(department_id, [])]
+
+    def descendants(self, department_id: str) -> list[Department]:
+        """Sub-departments at every depth, nearest first."""
+        found: list[Department] = []
+        queue = list(self._children.get(department_id, []))
+        while queue:
+            current = queue.pop(0)
+            found.append(self.departments[current])
+            queue.extend(self._children.get(current, []))
+        return found
+
+    def ancestors(self, department_id: str) -> list[Department]:
+        """Parents up to the root, nearest first."""
+        found: list[Department] = []
+        current = self.departments.get(department_id)
+        while current is not None and current.parent in self.departments and len(found) < len(self.departments):
+            current = self.departments[current.parent]
+            found.append(current)
+        return found
+
+    def find_touchpoint(self, journey_id: str, touchpoint_id: str) -> tuple[Journey, Stage, Touchpoint] | None:
+        journey = self.journeys.get(journey_id)
+        if journey is None:
+            return None
+        for stage, touchpoint in journey.touchpoints():
+            if touchpoint.id == touchpoint_id:
+                return journey, stage, touchpoint
+        return None
+
+
+def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
+    """Load, validate and index the handbook in ``source``, keeping every valid definition."""
+    settings = settings or Settings()
+    result = load(source, settings)
+    cross = references.check(result.definitions, result.rejected)
+    handbook = Handbook(source=source, settings=settings, files=result.files)
+    problems = list(result.problems)
+    rejected = list(result.rejected)
+    kept: list[Loaded] = []
+    for loaded in result.definitions:
+        own = cross.get(id(loaded), [])
+        problems.extend(own)
+        if loaded.salvaged:
+            continue  # already listed as rejected
+        if own:
+            rejected.append(Rejected(loaded.kind, loaded.model.id, loaded.model.location(), own))
+        else:
+            kept.append(loaded)
+    for loaded in kept:
+        model = loaded.model
+        if isinstance(model, Journey):
+            handbook.journeys[model.id] = model
+        elif isinstance(model, Persona):
+            handbook.personas[model.id] = model
+        elif isinstance(model, Process):
+            handbook.processes[model.id] = model
+        elif isinstance(model, Department):
+            handbook.departments[model.id] = model
+        else:
+            handbook.custom_metrics[model.id] = model
+    handbook.problems = sorted_problems(problems)
+    handbook.rejected = sorted(rejected, key=lambda r: (r.location.file.as_posix(), r.location.line or 0))
+    return handbook

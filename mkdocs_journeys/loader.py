@@ -1,0 +1,334 @@
+"""Load a handbook folder: files → YAML documents → validated models, and every problem on the way.
+
+One unreadable file or invalid definition never stops the rest: each problem is collected with its
+position, the definition it concerns is left out, and loading goes on.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import BUILTIN_METRICS, KINDS, Definition, MetricDefinition
+from .model.base import Node
+from .model.fields import describe_value
+from .model.metrics import METRIC_KEY
+from .problems import Location, Problem, did_you_mean
+from .settings import Settings
+from .slugs import is_slug
+from .yaml_reader import Document, Map, read_file
+
+# Metric definitions are validated first: journeys' metric values are parsed against them.
+_ORDER = {"metric": 0, "department": 1, "persona": 1, "process": 1, "journey": 1}
+
+
+@dataclass
+class Loaded:
+    """A validated definition with the document it came from."""
+
+    kind: str
+    model: Definition
+    document: Document
+    # Built from the document with its invalid parts removed: it is left out of the handbook,
+    # but its references are still checked, so one run reports every problem.
+    salvaged: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.model.id}"
+
+
+@dataclass
+class Rejected:
+    """A definition left out of the handbook, and why."""
+
+    kind: str
+    id: str | None
+    location: Location
+    problems: list[Problem]
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.id}" if self.id else f"a {self.kind}"
+
+
+@dataclass
+class LoadResult:
+    definitions: list[Loaded] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def handbook_files(source: Path) -> list[Path]:
+    """Every ``*.yml`` and ``*.yaml`` below ``source``, ordered by relative path (code points)."""
+    found = [p for p in source.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    return sorted(found, key=lambda p: p.relative_to(source).as_posix())
+
+
+def load_documents(files: Iterable[Path]) -> tuple[list[Document], list[Problem]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for file in files:
+        result = read_file(file)
+        documents.extend(result.documents)
+        problems.extend(result.problems)
+    return documents, problems
+
+
+def load(source: Path, settings: Settings | None = None) -> LoadResult:
+    settings = settings or Settings()
+    files = handbook_files(source)
+    documents, problems = load_documents(files)
+    result = LoadResult(files=files, problems=list(problems))
+    # A document holding a YAML problem (a duplicate key, an alias, a tag) is left out too.
+    yaml_problems: dict[Path, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        yaml_problems[problem.location.file].append(problem)
+
+    typed: list[tuple[str, Document]] = []
+    for document in documents:
+        kind = _kind_of(document, result)
+        if kind is not None:
+            typed.append((kind, document))
+    typed.sort(key=lambda item: _ORDER[item[0]])
+
+    metrics: dict[str, MetricDefinition] = dict(BUILTIN_METRICS)
+    context: dict[str, Any] = {"metrics": metrics, "emotion_scale": settings.emotion_scale}
+    for kind, document in typed:
+        loaded, doc_problems = validate_document(kind, document, context)
+        own_yaml = [p for p in yaml_problems.get(document.file, ()) if _within(p, document, documents)]
+        if loaded is not None and not doc_problems and not own_yaml:
+            result.definitions.append(loaded)
+            if kind == "metric":
+                assert isinstance(loaded.model, MetricDefinition)
+                if loaded.model.id not in metrics:
+                    metrics[loaded.model.id] = loaded.model
+        else:
+            if loaded is not None:  # salvaged, or valid but for a YAML problem: references still checked
+                loaded.salvaged = True
+                result.definitions.append(loaded)
+            result.problems.extend(doc_problems)
+            result.rejected.append(Rejected(kind, _raw_id(document), document.locate(()), own_yaml + doc_problems))
+    return result
+
+
+def _within(problem: Problem, document: Document, documents: list[Document]) -> bool:
+    """Whether a YAML problem lies inside ``document`` (between it and the next one in its file)."""
+    line = problem.location.line or 0
+    later = [d.pos[0] for d in documents if d.file == document.file and d.index > document.index]
+    return document.pos[0] <= line < (min(later) if later else 1 << 30)
+
+
+def _kind_of(document: Document, result: LoadResult) -> str | None:
+    data = document.data
+    if not isinstance(data, Map):
+        result.problems.append(Problem(
+            document.locate(()), "a document must be a mapping with a `kind` (journey, persona, process, "
+            "department or metric)", "not-a-mapping"))
+        return None
+    kind = data.get("kind")
+    if kind is None:
+        result.problems.append(Problem(
+            document.locate(()), "missing `kind`: one of " + ", ".join(sorted(KINDS)), "missing-kind"))
+        return None
+    if not isinstance(kind, str) or kind not in KINDS:
+        hint = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else None
+        result.problems.append(Problem(
+            document.locate(("kind",)), f"unknown kind '{kind}': expected one of " + ", ".join(sorted(KINDS)),
+            "unknown-kind", hint=hint))
+        return None
+    return kind
+
+
+def _raw_id(document: Document) -> str | None:
+    data = document.data
+    raw = data.get("id") if isinstance(data, Map) else None
+    if isinstance(raw, str) and raw:
+        return str(raw)
+    stem = document.file.stem
+    return stem if document.documents_in_file == 1 and is_slug(stem) else None
+
+
+def validate_document(kind: str, document: Document, context: dict[str, Any]) -> tuple[Loaded | None, list[Problem]]:
+    """Validate one document as ``kind``; the model, or the problems that prevent it."""
+    data: Any = document.data
+    problems: list[Problem] = []
+    if "id" not in data:
+        stem = document.file.stem
+        if document.documents_in_file > 1:
+            problems.append(Problem(document.locate(()), "missing `id`: a file with several documents must give "
+                                    "each one an `id`", "missing-id"))
+            return None, problems
+        if not is_slug(stem):
+            problems.append(Problem(
+                Location(document.file), f"the file name '{document.file.name}' is not a valid id, and the "
+                "document has no `id`", "file-name",
+                hint="rename the file to a slug (lower-case letters, digits, '-') or add an `id`"))
+            return None, problems
+        data = {**data, "id": stem}
+    model_cls = KINDS[kind]
+    try:
+        model = model_cls.model_validate(data, context=context)
+    except ValidationError as exc:
+        problems = [_problem_from_error(e, model_cls, document, context) for e in exc.errors()]
+        salvaged = _salvage(model_cls, data, exc, context)
+        if salvaged is None:
+            return None, problems
+        salvaged.attach(document)
+        return Loaded(kind, salvaged, document, salvaged=True), problems
+    model.attach(document)
+    return Loaded(kind, model, document), problems
+
+
+def _salvage(model_cls: type[Definition], data: Any, error: ValidationError, context: dict[str, Any],
+             attempts: int = 3) -> Definition | None:
+    """The model with every invalid optional value dropped, or None when a required one is wrong."""
+    for _ in range(attempts):
+        data = _copy(data)
+        for item in error.errors():
+            if not _drop(data, tuple(item["loc"])):
+                return None
+        try:
+            return model_cls.model_validate(data, context=context)
+        except ValidationError as again:
+            error = again
+    return None
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
+def _drop(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Remove the value at ``loc`` from a mapping (keeping list positions stable)."""
+    parent, key = data, None
+    for i, part in enumerate(loc):
+        if part == METRIC_KEY and i == len(loc) - 1:
+            break  # an unknown metric: drop its whole value
+        if isinstance(parent, dict) and part in parent:
+            if i == len(loc) - 1 or not isinstance(parent[part], (dict, list)):
+                key = part
+                break
+            parent = parent[part]
+        elif isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
+            if i == len(loc) - 1 or not isinstance(parent[part], (dict, list)):
+                return False  # a list item cannot go without shifting its neighbours' positions
+            parent = parent[part]
+        else:
+            return False
+    else:
+        return False
+    if key in ("id", "name", "title", "kind"):
+        return False
+    del parent[key]
+    return True
+
+
+def _problem_from_error(
+    error: Any, model_cls: type[BaseModel], document: Document, context: dict[str, Any]
+) -> Problem:
+    loc: tuple[Any, ...] = tuple(error["loc"])
+    kind = error["type"]
+    message = error["msg"]
+    hint: str | None = None
+    if loc and loc[-1] == METRIC_KEY:
+        location = document.locate(loc[:-1], key=True)
+        hint = did_you_mean(str(loc[-2]), context["metrics"]) if kind == "unknown_metric" else None
+        return Problem(location, message, "unknown-metric" if kind == "unknown_metric" else "invalid", hint=hint)
+    field_name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "extra_forbidden":
+        owner = _model_at(model_cls, loc[:-1])
+        fields = _field_names(owner) if owner else []
+        hint = did_you_mean(field_name, fields)
+        what = _describe_model(owner)
+        return Problem(document.locate(loc, key=True), f"unknown field '{field_name}'{what}", "unknown-field",
+                       hint=hint or ("valid fields: " + ", ".join(fields) if fields else None))
+    if kind == "missing":
+        owner = _model_at(model_cls, loc[:-1])
+        return Problem(document.locate(loc[:-1]), f"missing required field '{field_name}'{_describe_model(owner)}",
+                       "missing-field")
+    location = document.locate(loc)
+    got = _got(error.get("input"))
+    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
+        expected = "a list" if kind == "list_type" else "a mapping"
+        message = f"expected {expected}, got {got}"
+    elif kind == "literal_error":
+        expected_values = error.get("ctx", {}).get("expected", "")
+        message = f"'{error.get('input')}' is not valid here: expected {expected_values}"
+        choices = [c.strip(" '") for c in str(expected_values).replace(" or ", ",").split(",")]
+        hint = did_you_mean(str(error.get("input")), [c for c in choices if c])
+    elif kind == "too_short":
+        message = "must not be empty: give at least one item"
+    elif kind in ("string_type", "float_type", "bool_type", "int_type"):
+        message = f"expected {kind.split('_')[0].replace('string', 'text')}, got {got}"
+    elif kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    prefix = f"{field_name}: " if field_name and not str(loc[-1]).isdigit() else ""
+    if isinstance(loc[-1], int) and field_name:
+        prefix = f"{field_name}[{loc[-1] + 1}]: "
+    return Problem(location, prefix + message, _code(kind), hint=hint)
+
+
+def _code(pydantic_type: str) -> str:
+    return {
+        "slug": "invalid-id",
+        "reference": "invalid-reference",
+        "emotion_range": "emotion-range",
+        "metric_range": "metric-range",
+        "metric_value": "metric-value",
+        "metric_empty": "metric-value",
+        "empty_slug": "empty-id",
+    }.get(pydantic_type, "invalid")
+
+
+def _got(value: Any) -> str:
+    return describe_value(value)
+
+
+def _describe_model(model: type[BaseModel] | None) -> str:
+    if model is None:
+        return ""
+    return " in a " + {"MetricValue": "metric value", "HistoryPoint": "history entry",
+                       "MetricDefinition": "metric"}.get(model.__name__, model.__name__.lower())
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items() if not (f.alias or "").startswith("__")]
+
+
+def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the object at ``path`` below ``model``."""
+    current: type[BaseModel] | None = model
+    for step in path:
+        if current is None:
+            return None
+        if isinstance(step, int):
+            continue
+        by_alias = {(f.alias or n): f for n, f in current.model_fields.items()}
+        info = by_alias.get(step)
+        if info is None:
+            # a dict key (metric id): the value model is found from the dict annotation already
+            continue
+        current = _node_in(info.annotation)
+    return current
+
+
+def _node_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Node):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _node_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,40 @@
+"""The handbook's data model: one pydantic model per kind of definition."""
+
+from __future__ import annotations
+
+from .base import Node
+from .journey import DEFAULT_EMOTION_SCALE, Journey, Stage, Touchpoint, Transition
+from .metrics import BUILTIN_METRICS, HistoryPoint, MetricDefinition, MetricValue, Status
+from .organisation import Department, Persona
+from .process import Branch, Process, Step
+
+Definition = Department | Persona | MetricDefinition | Journey | Process
+
+KINDS: dict[str, type[Department | Persona | MetricDefinition | Journey | Process]] = {
+    "department": Department,
+    "persona": Persona,
+    "metric": MetricDefinition,
+    "journey": Journey,
+    "process": Process,
+}
+
+__all__ = [
+    "BUILTIN_METRICS",
+    "DEFAULT_EMOTION_SCALE",
+    "KINDS",
+    "Branch",
+    "Definition",
+    "Department",
+    "HistoryPoint",
+    "Journey",
+    "MetricDefinition",
+    "MetricValue",
+    "Node",
+    "Persona",
+    "Process",
+    "Stage",
+    "Status",
+    "Step",
+    "Touchpoint",
+    "Transition",
+]

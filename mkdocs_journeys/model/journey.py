@@ -1,0 +1,149 @@
+"""Journeys: stages in order, the touchpoints in each, and the paths between stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..slugs import slugify
+from .base import Node
+from .fields import Flag, Id, IdList, Markdown, Name, Number, RefList, Text, TextList
+from .metrics import Metrics
+
+DEFAULT_EMOTION_SCALE = (-2.0, 2.0)
+
+
+def derive_id(data: Any) -> Any:
+    """Stages, touchpoints and steps without an id take the slug of their name."""
+    if isinstance(data, dict) and "id" not in data and isinstance(data.get("name"), str):
+        slug = slugify(data["name"])
+        if not slug:
+            raise PydanticCustomError(
+                "empty_slug", "the name '{name}' gives no usable id: add an `id`", {"name": data["name"]}
+            )
+        return {**data, "id": slug}
+    return data
+
+
+def emotion_scale(info: ValidationInfo) -> tuple[float, float]:
+    context = info.context
+    if isinstance(context, Mapping) and "emotion_scale" in context:
+        low, high = context["emotion_scale"]
+        return (float(low), float(high))
+    return DEFAULT_EMOTION_SCALE
+
+
+class Touchpoint(Node):
+    """A moment the customer meets the organisation."""
+
+    id: Id = Field(description="Unique among the journey's stages and touchpoints; defaults to the slug of `name`.")
+    name: Name = Field(description="What happens, from the customer's side: `Compares products online`.")
+    channel: Id | None = Field(None, description="`web`, `mobile-app`, `email`, `phone`, `chat`, `branch`, ...")
+    owner: Id | None = Field(None, description="The department accountable; defaults to the stage's owner.")
+    emotion: Number | None = Field(None, description="How the customer feels, on the handbook's emotion scale.")
+    doing: Text | None = Field(None, description="What the customer does.")
+    thinking: Text | None = Field(None, description="What the customer thinks.")
+    feeling: Text | None = Field(None, description="What the customer feels.")
+    pain_points: TextList = Field(description="What goes wrong for the customer here.")
+    opportunities: TextList = Field(description="Ideas to improve this moment.")
+    backstage: TextList = Field(description="Work behind the scenes the customer does not see.")
+    moment_of_truth: Flag = Field(False, description="A high-value moment that makes or breaks the journey.")
+    supported_by: RefList = Field(description="Processes (`process`) or steps (`process/step`) behind it.")
+    metrics: Metrics = Field(description="Metric values measured at this touchpoint.")
+
+    _derive_id = model_validator(mode="before")(derive_id)
+
+    @field_validator("emotion")
+    @classmethod
+    def _on_scale(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low, high = emotion_scale(info)
+        if value is not None and not low <= value <= high:
+            raise PydanticCustomError(
+                "emotion_range", "{value} is outside the handbook's scale ({low} to {high})",
+                {"value": _short(value), "low": _short(low), "high": _short(high)},
+            )
+        return value
+
+    _owner_inherited: bool = False
+
+    @property
+    def owner_id(self) -> str:
+        assert self.owner is not None, "owners are inherited when the journey is validated"
+        return self.owner
+
+    @property
+    def owner_inherited(self) -> bool:
+        return self._owner_inherited
+
+
+class Stage(Node):
+    """A phase of the journey, owned by one department."""
+
+    id: Id = Field(description="Unique among the journey's stages and touchpoints; defaults to the slug of `name`.")
+    name: Name = Field(description="The stage's name: `Research`, `Purchase`, ...")
+    owner: Id | None = Field(None, description="The department accountable; defaults to the journey's owner.")
+    contributors: IdList = Field(description="Other departments involved.")
+    description: Markdown | None = Field(None, description="What happens in this stage.")
+    metrics: Metrics = Field(description="Metric values for this stage.")
+    touchpoints: list[Touchpoint] = Field(default_factory=list, description="The stage's touchpoints, in order.")
+
+    _derive_id = model_validator(mode="before")(derive_id)
+
+    _owner_inherited: bool = False
+
+    @property
+    def owner_id(self) -> str:
+        assert self.owner is not None, "owners are inherited when the journey is validated"
+        return self.owner
+
+    @property
+    def owner_inherited(self) -> bool:
+        return self._owner_inherited
+
+
+class Transition(Node):
+    """A path between stages beyond list order, such as a loop back."""
+
+    from_: Id = Field(alias="from", description="The stage the customer leaves.")
+    to: Id = Field(description="The stage the customer goes to.")
+    label: Text | None = Field(None, description="Why, e.g. `Comes back for a second product`.")
+
+
+class Journey(Node):
+    """A customer journey: what one kind of customer goes through to reach a goal."""
+
+    kind: Literal["journey"] = Field("journey", description="Always `journey`.")
+    id: Id = Field(description="The journey's id (defaults to the file's stem when the file holds one document).")
+    title: Name = Field(description="The journey's title.")
+    owner: Id = Field(description="The department accountable for the whole journey.")
+    personas: IdList = Field(description="The personas who take this journey.")
+    goal: Text | None = Field(None, description="The customer's goal.")
+    summary: Markdown | None = Field(None, description="What the journey covers.")
+    state: Literal["current", "future"] = Field("current", description="`current` (as-is) or `future` (to-be).")
+    tags: TextList = Field(description="Free labels for grouping.")
+    metrics: Metrics = Field(description="Metric values for the whole journey.")
+    stages: list[Stage] = Field(min_length=1, description="The stages, in journey order (at least one).")
+    transitions: list[Transition] = Field(default_factory=list, description="Extra paths between stages.")
+
+    @model_validator(mode="after")
+    def _inherit_owners(self) -> Journey:
+        for stage in self.stages:
+            if stage.owner is None:
+                stage.owner, stage._owner_inherited = self.owner, True
+            for touchpoint in stage.touchpoints:
+                if touchpoint.owner is None:
+                    touchpoint.owner, touchpoint._owner_inherited = stage.owner, True
+        return self
+
+    def touchpoints(self) -> Iterator[tuple[Stage, Touchpoint]]:
+        """Every touchpoint in journey order, with its stage."""
+        for stage in self.stages:
+            for touchpoint in stage.touchpoints:
+                yield stage, touchpoint
+
+
+def _short(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

@@ -1,0 +1,223 @@
+"""Whole-handbook checks: unique ids, references that resolve, and a department tree without cycles.
+
+These need every definition at once, so they run after each document validated on its own. A
+reference to a definition that exists but is itself invalid is not reported again: the author has
+one problem to fix, not two.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from .loader import Loaded, Rejected
+from .model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process
+from .problems import Problem, did_you_mean, display_path
+
+Problems = dict[int, list[Problem]]  # by id() of the Loaded definition they make invalid
+
+
+class _Checker:
+    def __init__(self, definitions: Sequence[Loaded], rejected: Sequence[Rejected]) -> None:
+        self.problems: Problems = defaultdict(list)
+        # Ids that exist but were left out for their own problems: referring to them is fine.
+        self.invalid: dict[str, set[str]] = defaultdict(set)
+        self.by_kind: dict[str, dict[str, Loaded]] = defaultdict(dict)
+        for loaded in definitions:
+            if loaded.salvaged:
+                self.invalid[loaded.kind].add(loaded.model.id)
+            existing = self.by_kind[loaded.kind].get(loaded.model.id)
+            if existing is None:
+                self.by_kind[loaded.kind][loaded.model.id] = loaded
+            else:
+                self._duplicate(loaded, existing)
+        for rejection in rejected:
+            if rejection.id:
+                self.invalid[rejection.kind].add(rejection.id)
+
+    def _duplicate(self, loaded: Loaded, first: Loaded) -> None:
+        where = first.model.location("id")
+        self.add(loaded, loaded.model, ("id",), f"duplicate {loaded.kind} id '{loaded.model.id}': also defined at "
+                 f"{display_path(where.file)}:{where.line}", "duplicate-id")
+
+    def add(self, owner: Loaded, node: Node, path: tuple[Any, ...], message: str, code: str,
+            hint: str | None = None, *, key: bool = False) -> None:
+        self.problems[id(owner)].append(
+            Problem(node.location(*path, key=key), message, code, hint=hint))
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.by_kind[kind]) | self.invalid[kind]
+
+    def ref(self, owner: Loaded, node: Node, path: tuple[Any, ...], kind: str, value: str | None) -> None:
+        """Check that ``value`` names a ``kind`` definition."""
+        if value is None or value in self.by_kind[kind] or value in self.invalid[kind]:
+            return
+        self.add(owner, node, path, f"unknown {kind} '{value}'", "unknown-reference",
+                 did_you_mean(value, self.ids(kind)))
+
+    def refs(self, owner: Loaded, node: Node, field: str, kind: str, values: Iterable[str]) -> None:
+        for i, value in enumerate(values):
+            self.ref(owner, node, (field, i), kind, value)
+        self.no_repeats(owner, node, field, values)
+
+    def no_repeats(self, owner: Loaded, node: Node, field: str, values: Iterable[str]) -> None:
+        seen: set[str] = set()
+        for i, value in enumerate(values):
+            if value in seen:
+                self.add(owner, node, (field, i), f"{field}: '{value}' is listed twice", "repeated-id")
+            seen.add(value)
+
+    def run(self) -> Problems:
+        for loaded in self.by_kind["metric"].values():
+            if loaded.model.id in BUILTIN_METRICS:
+                self.add(loaded, loaded.model, ("id",), f"'{loaded.model.id}' is a built-in metric: choose "
+                         "another id for a custom metric", "duplicate-id")
+        for loaded in self.by_kind["department"].values():
+            assert isinstance(loaded.model, Department)
+            self.ref(loaded, loaded.model, ("parent",), "department", loaded.model.parent)
+        self._department_cycles()
+        for loaded in self.by_kind["persona"].values():
+            assert isinstance(loaded.model, Persona)
+            self.no_repeats(loaded, loaded.model, "channels", loaded.model.channels)
+            self.no_repeats(loaded, loaded.model, "avoid_channels", loaded.model.avoid_channels)
+        for loaded in self.by_kind["journey"].values():
+            assert isinstance(loaded.model, Journey)
+            self._journey(loaded, loaded.model)
+        for loaded in self.by_kind["process"].values():
+            assert isinstance(loaded.model, Process)
+            self._process(loaded, loaded.model)
+        return self.problems
+
+    def _department_cycles(self) -> None:
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        for dept_id, loaded in self.by_kind["department"].items():
+            assert isinstance(loaded.model, Department)
+            if loaded.model.parent:
+                graph.add_edge(dept_id, loaded.model.parent)
+        for cycle in sorted(nx.simple_cycles(graph), key=lambda c: sorted(c)):
+            ring = " → ".join([*cycle, cycle[0]])
+            for dept_id in cycle:
+                loaded = self.by_kind["department"][dept_id]
+                self.add(loaded, loaded.model, ("parent",), f"department parents form a cycle: {ring}",
+                         "parent-cycle", "a department cannot be its own ancestor")
+
+    def _journey(self, loaded: Loaded, journey: Journey) -> None:
+        self.ref(loaded, journey, ("owner",), "department", journey.owner)
+        self.refs(loaded, journey, "personas", "persona", journey.personas)
+        names: dict[str, tuple[Node, str]] = {}
+        for stage in journey.stages:
+            self._unique_in_journey(loaded, names, stage, "stage")
+            if not stage.owner_inherited:
+                self.ref(loaded, stage, ("owner",), "department", stage.owner)
+            self.refs(loaded, stage, "contributors", "department", stage.contributors)
+            for touchpoint in stage.touchpoints:
+                self._unique_in_journey(loaded, names, touchpoint, "touchpoint")
+                if not touchpoint.owner_inherited:
+                    self.ref(loaded, touchpoint, ("owner",), "department", touchpoint.owner)
+                for i, target in enumerate(touchpoint.supported_by):
+                    self._step_ref(loaded, touchpoint, ("supported_by", i), target)
+                self.no_repeats(loaded, touchpoint, "supported_by", touchpoint.supported_by)
+        stage_ids = [s.id for s in journey.stages]
+        for transition in journey.transitions:
+            for field, value in (("from", transition.from_), ("to", transition.to)):
+                if value not in stage_ids:
+                    self.add(loaded, transition, (field,), f"unknown stage '{value}' in this journey",
+                             "unknown-reference", did_you_mean(value, stage_ids))
+
+    def _unique_in_journey(self, loaded: Loaded, names: dict[str, tuple[Node, str]], node: Any, what: str) -> None:
+        previous = names.get(node.id)
+        if previous is not None:
+            first = previous[0].location("id")
+            self.add(loaded, node, ("id",), f"the id '{node.id}' of this {what} is already used by a {previous[1]} "
+                     f"of this journey (line {first.line})", "duplicate-id",
+                     "stage and touchpoint ids share one namespace per journey: give one an explicit `id`")
+        else:
+            names[node.id] = (node, what)
+
+    def _step_ref(self, owner: Loaded, node: Node, path: tuple[Any, ...], target: str) -> None:
+        process_id, _, step_id = target.partition("/")
+        if process_id not in self.by_kind["process"]:
+            self.ref(owner, node, path, "process", process_id)
+            return
+        process = self.by_kind["process"][process_id].model
+        assert isinstance(process, Process)
+        if step_id and process.step(step_id) is None:
+            self.add(owner, node, path, f"process '{process_id}' has no step '{step_id}'", "unknown-reference",
+                     _hint_with_prefix(process_id, did_you_mean(step_id, [s.id for s in process.steps])))
+
+    def _touchpoint_ref(self, owner: Loaded, node: Node, path: tuple[Any, ...], target: str) -> None:
+        journey_id, _, touchpoint_id = target.partition("/")
+        if not touchpoint_id:
+            self.add(owner, node, path, f"'{target}' is not a touchpoint reference: write JOURNEY/TOUCHPOINT",
+                     "invalid-reference")
+            return
+        if journey_id not in self.by_kind["journey"]:
+            self.ref(owner, node, path, "journey", journey_id)
+            return
+        journey = self.by_kind["journey"][journey_id].model
+        assert isinstance(journey, Journey)
+        touchpoint_ids = [t.id for _, t in journey.touchpoints()]
+        if touchpoint_id in touchpoint_ids:
+            return
+        if any(s.id == touchpoint_id for s in journey.stages):
+            self.add(owner, node, path, f"'{target}' is a stage: a step supports touchpoints", "invalid-reference")
+            return
+        self.add(owner, node, path, f"journey '{journey_id}' has no touchpoint '{touchpoint_id}'",
+                 "unknown-reference", _hint_with_prefix(journey_id, did_you_mean(touchpoint_id, touchpoint_ids)))
+
+    def _process(self, loaded: Loaded, process: Process) -> None:
+        self.ref(loaded, process, ("owner",), "department", process.owner)
+        step_ids: dict[str, Node] = {}
+        for step in process.steps:
+            if step.id in step_ids:
+                first = step_ids[step.id].location("id")
+                self.add(loaded, step, ("id",), f"the step id '{step.id}' is already used in this process "
+                         f"(line {first.line})", "duplicate-id", "give one of the steps an explicit `id`")
+            step_ids.setdefault(step.id, step)
+        for step in process.steps:
+            if not step.owner_inherited:
+                self.ref(loaded, step, ("owner",), "department", step.owner)
+            for i, target in enumerate(step.next or []):
+                self._local_step(loaded, step, ("next", i) if isinstance(_raw(step, "next"), list) else ("next",),
+                                 target, step_ids)
+            if step.next:
+                self.no_repeats(loaded, step, "next", step.next)
+            for b, branch in enumerate(step.branches):
+                for target in branch.next:
+                    self._local_step(loaded, step, ("branches", b, "next"), target, step_ids)
+            for i, target in enumerate(step.supports):
+                self._touchpoint_ref(loaded, step, ("supports", i), target)
+            self.no_repeats(loaded, step, "supports", step.supports)
+
+    def _local_step(self, loaded: Loaded, step: Node, path: tuple[Any, ...], target: str,
+                    step_ids: dict[str, Node]) -> None:
+        if target not in step_ids:
+            self.add(loaded, step, path, f"unknown step '{target}' in this process", "unknown-reference",
+                     did_you_mean(target, step_ids))
+
+
+def _raw(node: Node, field: str) -> Any:
+    document = node.document
+    if document is None:
+        return None
+    raw: Any = document.data
+    for part in (*node.path, field):
+        try:
+            raw = raw[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
+
+
+def _hint_with_prefix(prefix: str, hint: str | None) -> str | None:
+    if hint is None:
+        return None
+    return hint.replace("'", f"'{prefix}/", 1)
+
+
+def check(definitions: Sequence[Loaded], rejected: Sequence[Rejected]) -> Problems:
+    """The problems of each definition (by ``id()`` of its :class:`Loaded`) that make it invalid."""
+    return _Checker(definitions, rejected).run()

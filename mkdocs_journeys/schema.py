@@ -1,0 +1,42 @@
+"""The JSON Schema of the handbook format, generated from the models (never written by hand).
+
+Editors use it to complete and validate the YAML as it is typed; a few shapes the models parse
+from more than one spelling (``nps: 40`` or a mapping) are described as the author may write them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter
+
+from .model import Department, Journey, MetricDefinition, Persona, Process
+from .slugs import SLUG_PATTERN
+
+_ANY_DEFINITION = Annotated[Department | Persona | MetricDefinition | Journey | Process, Field(discriminator="kind")]
+_TOP_LEVEL = ("Department", "Persona", "MetricDefinition", "Journey", "Process")
+
+
+def handbook_schema() -> dict[str, Any]:
+    schema = TypeAdapter(_ANY_DEFINITION).json_schema(by_alias=True, mode="validation")
+    defs: dict[str, Any] = schema["$defs"]
+    for name in _TOP_LEVEL:
+        definition = defs[name]
+        required = [r for r in definition.get("required", []) if r != "id"]
+        definition["required"] = ["kind", *required]
+    for definition in defs.values():
+        definition.pop("title", None)
+        for prop in definition.get("properties", {}).values():
+            prop.pop("title", None)
+            if prop.get("additionalProperties", {}).get("$ref") == "#/$defs/MetricValue":
+                prop["propertyNames"] = {"pattern": SLUG_PATTERN}
+                prop["additionalProperties"] = {
+                    "anyOf": [{"type": ["number", "string"], "description": "The target alone"},
+                              {"$ref": "#/$defs/MetricValue"}]
+                }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mkdocs-journeys handbook definition",
+        "description": "One YAML document of a journey handbook: a journey, persona, process, department or metric.",
+        **schema,
+    }

@@ -1,0 +1,23 @@
+"""Slugs: the ids of the handbook and the rule that derives one from a name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def is_slug(text: str) -> bool:
+    return SLUG_RE.match(text) is not None
+
+
+def slugify(name: str) -> str:
+    """The format's slug of a name; empty when nothing usable is left (the caller reports it)."""
+    without_apostrophes = name.replace("'", "").replace("\u2019", "")
+    decomposed = unicodedata.normalize("NFKD", without_apostrophes)
+    text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_SLUG.sub("-", text).strip("-")
+    return slug[:64].strip("-")

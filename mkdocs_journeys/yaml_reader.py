@@ -1,0 +1,337 @@
+"""Read handbook YAML as plain data that remembers where every key, value and item was written.
+
+The reader walks libyaml's event stream itself instead of using a constructor: that is what lets
+it refuse anchors, aliases and object-building tags before anything is built, keep positions
+without a second pass, and type plain scalars by YAML 1.2's core schema (``no`` is text) while
+keeping the exact text the author wrote for fields that expect text (``1.10`` stays ``1.10``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Location, Problem
+
+try:
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # PyYAML built without libyaml: same events, slower
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+Pos = tuple[int, int]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# Scalars whose first character cannot start a number, boolean or null are text: skips the
+# regular expressions for nearly every scalar of a handbook.
+_MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+
+
+class Plain(str):
+    """A plain scalar that YAML 1.2 reads as a number, boolean or null, kept as the text written.
+
+    Fields that expect text take the string itself; fields that expect a number or a flag take
+    ``value``. Nothing else needs to know YAML typed it.
+    """
+
+    __slots__ = ("value",)
+    value: bool | int | float | None
+
+    def __new__(cls, text: str, value: bool | int | float | None) -> Plain:
+        obj = super().__new__(cls, text)
+        obj.value = value
+        return obj
+
+
+class Map(dict[str, Any]):
+    """A mapping with the position of itself and of each key and value."""
+
+    __slots__ = ("pos", "key_pos", "value_pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.value_pos: dict[str, Pos] = {}
+
+
+class Seq(list[Any]):
+    """A sequence with the position of itself and of each item."""
+
+    __slots__ = ("item_pos", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+@dataclass
+class Document:
+    """One YAML document of a handbook file."""
+
+    file: Path
+    index: int  # 0-based position of the document in its file
+    data: Any
+    pos: Pos
+    documents_in_file: int = 1
+
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
+        """The position of the value (or, with ``key``, the key) at ``path`` below the document.
+
+        Falls back to the deepest position that exists, so a problem always points somewhere
+        sensible even when the path names something the author left out.
+        """
+        node = self.data
+        best = self.pos
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, Map) and isinstance(step, str) and step in node:
+                if last and key:
+                    best = node.key_pos[step]
+                else:
+                    best = node.value_pos[step]
+                node = node[step]
+            elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
+                best = node.item_pos[step]
+                node = node[step]
+            else:
+                break
+        return Location(self.file, best[0], best[1])
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document]
+    problems: list[Problem]
+
+
+def decode(raw: bytes, file: Path) -> tuple[str | None, Problem | None]:
+    """UTF-8 with or without a BOM; an undecodable byte is reported where it stands."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        problem = Problem(
+            Location(file, line, column),
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            "encoding",
+            hint="save the file as UTF-8",
+        )
+        return None, problem
+
+
+def read_text(text: str, file: Path) -> ReadResult:
+    """Every complete document of ``text``; a syntax error ends the file but keeps what came before."""
+    reader = _EventReader(file)
+    try:
+        reader.run(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = str(exc.problem or exc.context or "invalid YAML")
+        if exc.context and exc.problem:
+            message = f"{exc.context}: {exc.problem}"
+        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        reader.problems.append(Problem(location, f"YAML syntax error: {message}", "yaml-syntax"))
+    except yaml.YAMLError as exc:
+        reader.problems.append(Problem(Location(file), f"YAML error: {exc}", "yaml-syntax"))
+    for doc in reader.documents:
+        doc.documents_in_file = len(reader.documents)
+    return ReadResult(reader.documents, reader.problems)
+
+
+def read_file(file: Path) -> ReadResult:
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return ReadResult([], [Problem(Location(file), f"cannot read the file: {exc.strerror}", "io")])
+    text, problem = decode(raw, file)
+    if text is None:
+        assert problem is not None
+        return ReadResult([], [problem])
+    return read_text(text, file)
+
+
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema typing of a plain scalar: text unless it is a number, bool or null."""
+    if not text:
+        return None
+    if text[0] not in _MAYBE_TYPED:
+        return text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return Plain(text, True)
+    if text in _FALSE:
+        return Plain(text, False)
+    if _INT.match(text):
+        return Plain(text, int(text))
+    if _FLOAT.match(text):
+        return Plain(text, float(text))
+    if _OCT.match(text):
+        return Plain(text, int(text[2:], 8))
+    if _HEX.match(text):
+        return Plain(text, int(text[2:], 16))
+    if _INF.match(text):
+        return Plain(text, -math.inf if text[0] == "-" else math.inf)
+    if _NAN.match(text):
+        return Plain(text, math.nan)
+    return text
+
+
+class _EventReader:
+    """Builds :class:`Map`/:class:`Seq` trees from parser events, without recursion."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.documents: list[Document] = []
+        self.problems: list[Problem] = []
+
+    def _problem(self, mark: Any, message: str, code: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(Location(self.file, mark.line + 1, mark.column + 1), message, code, hint=hint))
+
+    def run(self, text: str) -> None:
+        loader = _EventLoader(text)
+        try:
+            self._consume(loader)
+        finally:
+            loader.dispose()
+
+    def _consume(self, loader: Any) -> None:
+        # Each frame: [container, pending key or None, key position, awaiting key?]
+        stack: list[list[Any]] = []
+        doc_pos: Pos = (1, 1)
+        root: Any = None
+        has_root = False
+        get_event = loader.get_event
+        check_event = loader.check_event
+        ScalarEvent = yaml.ScalarEvent
+        MappingStartEvent = yaml.MappingStartEvent
+        SequenceStartEvent = yaml.SequenceStartEvent
+        while check_event():
+            event = get_event()
+            cls = type(event)
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            if cls is ScalarEvent:
+                value = self._scalar(event)
+                if event.anchor is not None:
+                    self._anchor(mark)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if event.anchor is not None:
+                    self._anchor(mark)
+                if event.tag is not None and event.tag not in ("!", "?"):
+                    self._problem(mark, f"the tag '{event.tag}' is not allowed: a handbook holds plain data only",
+                                  "yaml-tag", hint="remove the tag")
+                container: Map | Seq = Map(pos) if cls is MappingStartEvent else Seq(pos)
+                stack.append([container, None, None, True])
+                continue
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+                pos = value.pos
+            elif cls is yaml.AliasEvent:
+                self._problem(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
+                value = None
+            elif cls is yaml.DocumentStartEvent:
+                doc_pos = pos
+                root, has_root = None, False
+                continue
+            elif cls is yaml.DocumentEndEvent:
+                if has_root and root is not None:
+                    self.documents.append(Document(self.file, len(self.documents), root, doc_pos))
+                continue
+            else:  # stream start and end
+                continue
+            if not stack:
+                root, has_root = value, True
+                continue
+            frame = stack[-1]
+            parent = frame[0]
+            if type(parent) is Seq:
+                parent.append(value)
+                parent.item_pos.append(pos)
+            elif frame[3]:  # a key
+                frame[1], frame[2], frame[3] = self._key(value, event, mark), pos, False
+            else:
+                key, key_pos = frame[1], frame[2]
+                frame[1], frame[3] = None, True
+                if key is None:
+                    continue
+                if key in parent:
+                    line, col = key_pos
+                    first = parent.key_pos[key]
+                    self.problems.append(Problem(
+                        Location(self.file, line, col),
+                        f"the key '{key}' is repeated in this mapping (first at line {first[0]})",
+                        "duplicate-key",
+                        hint="keep one of the two",
+                    ))
+                    continue
+                parent[key] = value
+                parent.key_pos[key] = key_pos
+                parent.value_pos[key] = pos
+
+    def _anchor(self, mark: Any) -> None:
+        self._problem(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
+
+    def _key(self, value: Any, event: Any, mark: Any) -> str | None:
+        """Keys are taken exactly as written; only plain text can be a key."""
+        if type(event) is not yaml.ScalarEvent:
+            if isinstance(value, (Map, Seq)):
+                line, column = value.pos
+                self.problems.append(Problem(Location(self.file, line, column),
+                                             "a mapping key must be plain text", "yaml-key"))
+            return None
+        key: str = event.value
+        if key == "<<" and not event.style:
+            self._problem(mark, "merge keys (<<) are not allowed: write the fields out in full", "yaml-merge")
+            return None
+        return key
+
+    def _scalar(self, event: Any) -> Any:
+        text: str = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if tag is None and event.implicit[0]:
+                return resolve_plain(text)
+            return text
+        if tag not in _SCALAR_TAGS:
+            self._problem(event.start_mark, f"the tag '{tag}' is not allowed: a handbook holds plain data only",
+                          "yaml-tag", hint="remove the tag")
+            return None
+        kind = tag[len(_TAG):]
+        if kind == "str":
+            return text
+        resolved = resolve_plain(text)
+        value = resolved.value if isinstance(resolved, Plain) else resolved
+        ok = {
+            "null": value is None,
+            "bool": isinstance(value, bool),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+        }[kind]
+        if not ok:
+            self._problem(event.start_mark, f"'{text}' is not a valid !!{kind}", "yaml-tag")
+            return None
+        if kind == "float" and isinstance(value, int):
+            return Plain(text, float(value))
+        return resolved
