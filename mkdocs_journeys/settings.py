@@ -38,6 +38,10 @@ class Settings(BaseModel):
     nav: Literal["auto", "off"] = Field(
         "auto", description="`auto`: add a Handbook section to a site without `nav`; `off`: never touch the nav."
     )
+    nav_max_items: int = Field(
+        30, ge=0, description="A kind with more pages than this shows only its index page in the navigation: "
+        "Material repeats the whole navigation in every page, so a long one makes big handbooks build slowly.",
+    )
     nav_title: str = Field("Handbook", description="The title of the Handbook section in the navigation.")
     findings: Literal["info", "warning", "off"] = Field(
         "info",

@@ -1,0 +1,52 @@
+"""The handbook at a glance: every journey's emotion range and how many of its targets are met."""
+
+from __future__ import annotations
+
+from statistics import mean
+from typing import Any
+
+from ..model import Journey
+from ..render.text import hover
+from ..settings import Settings
+from .chart import base_layout, short
+
+
+def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> dict[str, Any] | None:
+    """One row per journey: lowest to highest emotion, the average marked; click opens the journey."""
+    rows: list[tuple[Journey, str, float, float, float]] = []
+    for journey, url in journeys:
+        emotions = [tp.emotion for _, tp in journey.touchpoints() if tp.emotion is not None]
+        if emotions:
+            rows.append((journey, url, min(emotions), max(emotions), mean(emotions)))
+    if not rows:
+        return None
+    names = [hover(j.title) for j, *_ in rows]
+    statuses = []
+    for journey, *_ in rows:
+        values = list(journey.metrics.values())
+        met = sum(1 for m in values if m.status == "met")
+        missed = sum(1 for m in values if m.status == "missed")
+        statuses.append(f"{met} met, {missed} missed of {len(values)} metrics" if values else "no metrics")
+    range_trace = {
+        "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+        "x": [v for _, _, lo, hi, _ in rows for v in (lo, hi, None)],
+        "y": [n for n in names for _ in range(3)],
+        "line": {"width": 8, "color": "rgba(127,127,127,0.45)"},
+    }
+    mean_trace = {
+        "type": "scatter", "mode": "markers", "x": [round(avg, 2) for *_, avg in rows], "y": names,
+        "marker": {"size": 13, "color": [round(avg, 2) for *_, avg in rows], "cmin": settings.emotion_scale[0],
+                   "cmax": settings.emotion_scale[1],
+                   "colorscale": [[0.0, "#c62828"], [0.5, "#9e9e9e"], [1.0, "#2e7d32"]]},
+        "customdata": [[url, f"<b>{name}</b><br>Emotion {short(lo)} to {short(hi)}, average {avg:.1f}<br>{st}"]
+                       for (_, url, lo, hi, avg), name, st in zip(rows, names, statuses, strict=True)],
+        "hovertemplate": "%{customdata[1]}<extra></extra>", "name": "Average emotion",
+    }
+    low, high = settings.emotion_scale
+    layout = base_layout(
+        height=max(220, 60 + 36 * len(rows)), margin={"l": 220, "r": 16, "t": 24, "b": 48},
+        xaxis={"title": {"text": "Emotion (lowest to highest, dot: average)"}, "range": [low - 0.2, high + 0.2],
+               "dtick": 1, "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+    )
+    return {"data": [range_trace, mean_trace], "layout": layout}

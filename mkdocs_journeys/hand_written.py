@@ -1,0 +1,144 @@
+"""Hand-written pages: ``journey:``/``persona:``/``process:``/``department:`` links, and embeds.
+
+Links: ``[text](journey:ID)``, ``[text](journey:ID/STAGE-OR-TOUCHPOINT)``, ``[](persona:ID)`` (empty
+text: the entity's own title). Embeds, a line of their own: ``[[journeys owners ID]]``,
+``[[journeys metrics ID]]``, ``[[journeys emotion ID]]``. Code blocks and code spans are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .handbook import Handbook
+from .problems import did_you_mean
+from .render.context import RenderContext
+from .render.journey_page import emotion_chart, owner_table
+from .render.site import Kind, Site
+from .render.text import plain
+
+_LINK = re.compile(r"\[([^\]\n]*)\]\((journey|persona|process|department):([a-z0-9/_.-]*)\)")
+_EMBED = re.compile(r"^[ ]{0,3}\[\[journeys[ \t]+([a-z-]+)[ \t]+([^\]\s]*)[ \t]*\]\][ \t]*$")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+EMBEDS = ("owners", "metrics", "emotion")
+
+
+@dataclass
+class Rewritten:
+    markdown: str
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _Rewriter:
+    def __init__(self, page: str, handbook: Handbook, analysis: Any, directory_urls: bool) -> None:
+        self.page = page
+        self.handbook = handbook
+        self.site = Site(handbook, handbook.settings.output)
+        self.ctx = RenderContext(handbook, self.site, analysis, directory_urls)
+        self.problems: list[tuple[int, str]] = []
+        self.line = 0
+
+    def _parts(self, kind: Kind, ref: str) -> tuple[str, str | None, str | None] | None:
+        """(entity id, anchor, title) for a reference, or None (reported) when it does not resolve."""
+        entity_id, _, part = ref.partition("/")
+        hb = self.handbook
+        pool: dict[str, Any] = {"journey": hb.journeys, "persona": hb.personas, "process": hb.processes,
+                                "department": hb.departments}[kind]
+        if entity_id not in pool:
+            hint = did_you_mean(entity_id, pool)
+            self.problems.append((self.line, f"unknown {kind} '{entity_id}'" + (f" ({hint})" if hint else "")))
+            return None
+        if not part:
+            return entity_id, None, self.site.title(kind, entity_id)
+        if kind == "journey":
+            journey = hb.journeys[entity_id]
+            for stage in journey.stages:
+                if stage.id == part:
+                    return entity_id, f"stage-{part}", stage.name
+                for tp in stage.touchpoints:
+                    if tp.id == part:
+                        return entity_id, f"touchpoint-{part}", tp.name
+            names = [s.id for s in journey.stages] + [t.id for _, t in journey.touchpoints()]
+        elif kind == "process":
+            process = hb.processes[entity_id]
+            step = process.step(part)
+            if step is not None:
+                return entity_id, f"step-{part}", step.name
+            names = [s.id for s in process.steps]
+        else:
+            self.problems.append((self.line, f"a {kind} has no parts to link to: '{kind}:{ref}'"))
+            return None
+        hint = did_you_mean(part, names)
+        self.problems.append((self.line, f"{kind} '{entity_id}' has no part '{part}'" + (f" ({hint})" if hint else "")))
+        return None
+
+    def link(self, match: re.Match[str]) -> str:
+        text, kind, ref = match.group(1), match.group(2), match.group(3)
+        parts = self._parts(kind, ref)  # type: ignore[arg-type]
+        if parts is None:
+            return text or f"{kind}:{ref}"
+        entity_id, anchor, title = parts
+        label = text if text.strip() else plain(title)
+        return f"[{label}]({self.site.url(self.page, kind, entity_id, anchor)})"  # type: ignore[arg-type]
+
+    def embed(self, what: str, ref: str) -> str | None:
+        if what not in EMBEDS:
+            hint = did_you_mean(what, EMBEDS)
+            self.problems.append((self.line, f"unknown embed '{what}': use one of {', '.join(EMBEDS)}"
+                                  + (f" ({hint})" if hint else "")))
+            return None
+        if ref not in self.handbook.journeys:
+            hint = did_you_mean(ref, self.handbook.journeys)
+            self.problems.append((self.line, f"unknown journey '{ref}'" + (f" ({hint})" if hint else "")))
+            return None
+        journey = self.handbook.journeys[ref]
+        if what == "owners":
+            return owner_table(self.ctx, self.page, journey, target=ref)
+        if what == "metrics":
+            return self.ctx.metrics_table(self.page, journey.metrics, None) or "No metrics."
+        base = self.ctx.page_url(self.page, self.site.path("journey", ref))
+        chart = emotion_chart(self.ctx, self.page, journey, href_base=base)
+        return chart or "No emotions recorded for this journey."
+
+    def run(self, markdown: str) -> str:
+        out: list[str] = []
+        fence: str | None = None
+        for self.line, text in enumerate(markdown.split("\n"), start=1):
+            opening = _FENCE.match(text)
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+                out.append(text)
+                continue
+            if opening:
+                fence = opening.group(1)
+                out.append(text)
+                continue
+            embed = _EMBED.match(text)
+            if embed:
+                rendered = self.embed(embed.group(1), embed.group(2))
+                out.append(f"\n{rendered}\n" if rendered is not None else text)
+                continue
+            out.append(self._outside_code(text))
+        return "\n".join(out)
+
+    def _outside_code(self, text: str) -> str:
+        pieces, last = [], 0
+        for span in _CODE_SPAN.finditer(text):
+            pieces.append(_LINK.sub(self.link, text[last:span.start()]))
+            pieces.append(span.group(0))
+            last = span.end()
+        pieces.append(_LINK.sub(self.link, text[last:]))
+        return "".join(pieces)
+
+
+def rewrite(markdown: str, page: str, handbook: Handbook, analysis: Any = None, *,
+            directory_urls: bool = True) -> Rewritten:
+    """The page's Markdown with handbook links resolved and embeds rendered, and what did not resolve."""
+    if "journey" not in markdown and "persona:" not in markdown and "process:" not in markdown \
+            and "department:" not in markdown:
+        return Rewritten(markdown)
+    rewriter = _Rewriter(page, handbook, analysis, directory_urls)
+    return Rewritten(rewriter.run(markdown), rewriter.problems)

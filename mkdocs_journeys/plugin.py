@@ -1,0 +1,150 @@
+"""The ``journeys`` MkDocs plugin: a thin adapter that feeds the core's pages into a MkDocs build.
+
+Pages are generated in memory (nothing is written into ``docs/``), problems are logged with
+file:line as warnings (so ``--strict`` fails) while the valid rest still builds, and hand-written
+pages may link to entities (``journey:ID``) and embed their tables and charts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import nest_paths
+from pydantic import ValidationError
+
+from .handbook import Handbook, build_handbook
+from .render import assets, render_pages
+from .render.site import Site
+from .settings import Settings
+
+log = get_plugin_logger(__name__)
+
+
+class JourneysPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Options are validated by :class:`~mkdocs_journeys.settings.Settings`, shared with the CLI."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings = Settings()
+        self.handbook: Handbook | None = None
+        self.analysis: Any = None
+        self.source: Path | None = None
+        self.site: Site | None = None
+        self.generated: set[str] = set()
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
+        try:
+            self.settings = Settings.model_validate(options)
+        except ValidationError as exc:
+            from mkdocs.config.base import ValidationError as MkDocsValidationError
+
+            errors = [(".".join(map(str, e["loc"])) or "journeys", MkDocsValidationError(e["msg"]))
+                      for e in exc.errors()]
+            return errors, []
+        self.config.update(options)
+        return [], []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.source = (base / self.settings.source).resolve()
+        if self.settings.site_url is None and config.site_url:
+            self.settings.site_url = config.site_url
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")  # stable heading ids: {#stage-ID}
+        site = Site(Handbook(self.source, self.settings), self.settings.output)
+        config.extra_css.append(site.asset("journeys.css"))
+        config.extra_javascript.append(site.asset("journeys.js"))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.source is not None
+        if not self.source.is_dir():
+            raise PluginError(f"journeys: the handbook folder '{self.settings.source}' does not exist "
+                              f"(looked for {self.source})")
+        from .analysis import analyse
+
+        handbook = build_handbook(self.source, self.settings)
+        self.handbook = handbook
+        for problem in handbook.problems:
+            log.warning(f"{problem.location.display()}: {problem.full_message()}")
+        self.analysis = analyse(handbook)
+        if self.settings.findings != "off":
+            report = log.warning if self.settings.findings == "warning" else log.info
+            for finding in self.analysis.findings:
+                problem = finding.as_problem()
+                report(f"{problem.location.display()}: [{problem.code}] {problem.full_message()}")
+        pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
+        self.site = Site(handbook, self.settings.output)
+        self.generated = set()
+        docs_dir = Path(config.docs_dir)
+        for page in pages:
+            if files.get_file_from_path(page.path) is not None:
+                log.warning(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
+                            "generated (your page is kept). Move your page or change the `output` option.")
+                continue
+            file = File.generated(config, page.path, content=page.markdown)
+            file.edit_uri = _edit_uri(page.source, docs_dir)
+            files.append(file)
+            self.generated.add(page.path)
+        for asset in assets(self.site):
+            if files.get_file_from_path(asset.path) is None:
+                files.append(File.generated(config, asset.path, abs_src_path=str(asset.source),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        if config.nav is None and self.settings.nav == "auto":
+            config.nav = self._nav(files, pages)
+        return files
+
+    def _nav(self, files: Files, pages: list[Any]) -> list[Any]:
+        """The site's own pages as MkDocs would list them, then one compact Handbook section."""
+        assert self.handbook is not None and self.site is not None
+        own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated]
+        nav: list[Any] = nest_paths(own)
+        section: list[Any] = [self.site.overview_path]
+        by_kind: dict[str, list[str]] = {}
+        for page in pages:
+            if page.entity_id is not None and page.path in self.generated:
+                by_kind.setdefault(page.kind, []).append(page.path)
+        for kind in ("journey", "persona", "process", "department"):
+            index = self.site.index_path(kind)  # type: ignore[arg-type]
+            entries = by_kind.get(kind, [])
+            from .render.site import KIND_TITLES
+
+            title = KIND_TITLES[kind]  # type: ignore[index]
+            if entries and len(entries) <= self.settings.nav_max_items:
+                section.append({title: [index, *entries]})
+            else:
+                section.append({title: index})
+        nav.append({self.settings.nav_title: section})
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated or self.handbook is None:
+            return markdown
+        from .hand_written import rewrite
+
+        result = rewrite(markdown, page.file.src_uri, self.handbook, self.analysis,
+                         directory_urls=config.use_directory_urls)
+        for line, message in result.problems:
+            log.warning(f"{page.file.src_uri}:{line}: {message}")
+        return result.markdown
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.source is not None and self.source.is_dir():
+            server.watch(str(self.source))
+        return server
+
+
+def _edit_uri(source: Path | None, docs_dir: Path) -> str | None:
+    """The YAML file, relative to the docs folder as ``edit_uri`` expects (``../journeys/x.yml``)."""
+    if source is None:
+        return None
+    return Path(os.path.relpath(source.resolve(), docs_dir.resolve())).as_posix()

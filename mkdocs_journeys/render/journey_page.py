@@ -1,0 +1,165 @@
+"""The journey page: what a product team walks through in a workshop.
+
+Order: who and why, the emotion curve, metrics, the owner table (one row per stage), then each stage
+and touchpoint with its own anchor, and last the review of the analysis (handoffs, coverage).
+"""
+
+from __future__ import annotations
+
+from ..figures import chart_block, emotion_curve, metric_history
+from ..figures.chart import short
+from ..model import Journey, Stage, Touchpoint
+from .context import RenderContext
+from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
+from .review import journey_review
+from .site import Page
+from .text import markdown_block, plain
+
+
+def _state(journey: Journey) -> str:
+    label = "Current state (as-is)" if journey.state == "current" else "Future state (to-be)"
+    return f'<span class="journeys-state journeys-state--{journey.state}">{label}</span>'
+
+
+def emotion_chart(ctx: RenderContext, page: str, journey: Journey, href_base: str = "") -> str | None:
+    """The emotion curve with its data table; ``href_base`` prefixes anchors when embedded elsewhere."""
+    figure = emotion_curve(journey, ctx.settings, ctx.department_names, anchor_prefix=f"{href_base}#touchpoint-")
+    if figure is None:
+        return None
+    rows = [[stage.name, tp.name, tp.channel or "", ctx.department_names.get(tp.owner_id, tp.owner_id),
+             short(tp.emotion) if tp.emotion is not None else "not recorded",
+             "yes" if tp.moment_of_truth else ""] for stage, tp in journey.touchpoints()]
+    return chart_block(f"emotion-curve-{journey.id}" if href_base else "emotion-curve", figure,
+                       ctx.asset_url(page, "plotly.min.js"), f"Emotion curve of {journey.title}",
+                       (["Stage", "Touchpoint", "Channel", "Owner", "Emotion", "Moment of truth"], rows))
+
+
+def owner_table(ctx: RenderContext, page: str, journey: Journey, target: str | None = None) -> str:
+    """One row per stage: who owns it, who contributes, its touchpoints, channels and processes."""
+    here = target is None
+    rows = []
+    for stage in journey.stages:
+        stage_link = (f"[{plain(stage.name)}](#stage-{stage.id})" if here
+                      else ctx.link(page, "journey", journey.id, f"stage-{stage.id}", stage.name))
+        touchpoints = ", ".join(
+            f"[{plain(tp.name)}](#touchpoint-{tp.id})" if here
+            else ctx.link(page, "journey", journey.id, f"touchpoint-{tp.id}", tp.name)
+            for tp in stage.touchpoints)
+        channels = ", ".join(dict.fromkeys(plain(tp.channel) for tp in stage.touchpoints if tp.channel))
+        processes = dict.fromkeys(link.process for tp in stage.touchpoints
+                                  for link in ctx.handbook.support_of(journey.id, tp.id))
+        other_owners = dict.fromkeys(tp.owner_id for tp in stage.touchpoints if tp.owner_id != stage.owner_id)
+        owner = ctx.dept(page, stage.owner_id)
+        if other_owners:
+            owner += " (touchpoints also: " + ctx.depts(page, list(other_owners)) + ")"
+        rows.append([stage_link, owner, ctx.depts(page, stage.contributors), touchpoints, channels,
+                     ", ".join(ctx.link(page, "process", p) for p in processes)])
+    return table(["Stage", "Owner", "Contributors", "Touchpoints", "Channels", "Supporting processes"], rows)
+
+
+def _touchpoint(ctx: RenderContext, page: str, journey: Journey, stage: Stage, tp: Touchpoint) -> str:
+    support = ctx.handbook.support_of(journey.id, tp.id)
+    supported = [
+        ctx.link(page, "process", link.process, f"step-{link.step}" if link.step else None,
+                 _step_label(ctx, link.process, link.step))
+        for link in support
+    ]
+    emotion = None
+    if tp.emotion is not None:
+        emotion = f'<span class="journeys-emotion" data-emotion="{short(tp.emotion)}">{short(tp.emotion)}</span>'
+    facts = fields([
+        ("Moment of truth", "★ yes" if tp.moment_of_truth else None),
+        ("Channel", plain(tp.channel)),
+        ("Owner", ctx.dept(page, tp.owner_id)),
+        ("Emotion", emotion),
+        ("Doing", plain(tp.doing)),
+        ("Thinking", plain(tp.thinking)),
+        ("Feeling", plain(tp.feeling)),
+        ("Supported by", ", ".join(supported) if supported else "no process step"),
+    ])
+    blocks = [heading(3, plain(tp.name), f"touchpoint-{tp.id}"), facts]
+    for label, items in (("Pain points", tp.pain_points), ("Opportunities", tp.opportunities),
+                         ("Backstage", tp.backstage)):
+        if items:
+            blocks.append(f"**{label}:**\n\n{plain_list(items)}")
+    if tp.metrics:
+        blocks.append(ctx.metrics_table(page, tp.metrics, f"touchpoint-{tp.id}-metric-"))
+    return join_blocks(blocks)
+
+
+def _step_label(ctx: RenderContext, process_id: str, step_id: str | None) -> str:
+    process = ctx.handbook.processes[process_id]
+    step = process.step(step_id) if step_id else None
+    return f"{process.title} › {step.name}" if step else process.title
+
+
+def _stage(ctx: RenderContext, page: str, journey: Journey, number: int, stage: Stage) -> str:
+    next_stages = []
+    if number < len(journey.stages):
+        following = journey.stages[number]
+        next_stages.append(f"[{plain(following.name)}](#stage-{following.id})")
+    for transition in journey.transitions:
+        if transition.from_ == stage.id:
+            target = next((s for s in journey.stages if s.id == transition.to), None)
+            if target is not None:
+                label = f" ({plain(transition.label)})" if transition.label else ""
+                next_stages.append(f"[{plain(target.name)}](#stage-{target.id}){label}")
+    blocks = [
+        heading(2, f"{number}. {plain(stage.name)}", f"stage-{stage.id}"),
+        fields([("Owner", ctx.dept(page, stage.owner_id)),
+                ("Contributors", ctx.depts(page, stage.contributors)),
+                ("Next", " or ".join(next_stages) if next_stages else "the journey ends here")]),
+        markdown_block(stage.description),
+        ctx.metrics_table(page, stage.metrics, f"stage-{stage.id}-metric-") if stage.metrics else None,
+    ]
+    return join_blocks([*blocks, *(_touchpoint(ctx, page, journey, stage, tp) for tp in stage.touchpoints)])
+
+
+def journey_page(ctx: RenderContext, journey: Journey) -> Page:
+    page = ctx.site.path("journey", journey.id)
+    personas = ctx.site.links(page, "persona", journey.personas)
+    header = fields([
+        ("State", _state(journey)),
+        ("Accountable", ctx.dept(page, journey.owner)),
+        ("Personas", personas),
+        ("Goal", plain(journey.goal)),
+        ("Tags", ", ".join(plain(t) for t in journey.tags)),
+    ])
+    curve = emotion_chart(ctx, page, journey)
+    metrics = None
+    if journey.metrics:
+        histories = []
+        for metric_id, value in journey.metrics.items():
+            figure = metric_history(value)
+            if figure is not None:
+                rows = [[p.period, value.definition.format(p.value)] for p in value.history]
+                histories.append(chart_block(
+                    f"history-{metric_id}", figure, ctx.asset_url(page, "plotly.min.js"),
+                    f"{value.definition.name} over time", (["Period", "Value"], rows)))
+        metrics = join_blocks([heading(2, "Metrics", "metrics"), ctx.metrics_table(page, journey.metrics),
+                               *histories])
+    transitions = None
+    if journey.transitions:
+        items = []
+        for t in journey.transitions:
+            names = {s.id: s.name for s in journey.stages}
+            label = f": {plain(t.label)}" if t.label else ""
+            items.append(f"[{plain(names[t.from_])}](#stage-{t.from_}) → [{plain(names[t.to])}](#stage-{t.to}){label}")
+        transitions = join_blocks([heading(2, "Transitions", "transitions"), bullet_list(items)])
+    source = ctx.source_note(journey.file)
+    markdown = join_blocks([
+        ctx.scripts(page),
+        f"# {plain(journey.title)}",
+        header,
+        markdown_block(journey.summary),
+        join_blocks([heading(2, "Emotion curve", "emotion-curve-section"), curve]) if curve else None,
+        metrics,
+        join_blocks([heading(2, "Owners", "owners"), owner_table(ctx, page, journey)]),
+        *(_stage(ctx, page, journey, n, stage) for n, stage in enumerate(journey.stages, start=1)),
+        transitions,
+        journey_review(ctx, page, journey) if ctx.analysis else None,
+        source,
+    ])
+    has_chart = curve is not None or any(v.history for v in journey.metrics.values())
+    return Page(page, journey.title, markdown, journey.file, "journey", journey.id, has_chart)
+

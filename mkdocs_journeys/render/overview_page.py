@@ -1,0 +1,90 @@
+"""The overview a director scans, and one index page per kind of definition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..figures import chart_block, handbook_glance
+from ..problems import display_path
+from .context import RenderContext
+from .markdown import heading, join_blocks, status, table
+from .review import handbook_health
+from .site import FOLDERS, KIND_TITLES, Kind, Page
+from .text import plain
+
+
+def _journeys(ctx: RenderContext, page: str) -> str:
+    rows = []
+    for journey in ctx.handbook.journeys.values():
+        statuses = ", ".join(f"{plain(m.definition.name)}: {status(m.status)}" for m in journey.metrics.values())
+        rows.append([ctx.link(page, "journey", journey.id), ctx.dept(page, journey.owner),
+                     ctx.site.links(page, "persona", journey.personas), journey.state, statuses or "no metrics"])
+    return table(["Journey", "Accountable", "Personas", "State", "Metrics"], rows) or "No journeys yet."
+
+
+def _personas(ctx: RenderContext, page: str) -> str:
+    rows = [[ctx.link(page, "persona", p.id), plain(p.segment),
+             ", ".join(ctx.link(page, "journey", j.id) for j in ctx.handbook.journeys_of(p.id))]
+            for p in ctx.handbook.personas.values()]
+    return table(["Persona", "Segment", "Journeys"], rows) or "No personas yet."
+
+
+def _processes(ctx: RenderContext, page: str) -> str:
+    rows = [[ctx.link(page, "process", p.id), ctx.dept(page, p.owner), str(len(p.steps))]
+            for p in ctx.handbook.processes.values()]
+    return table(["Process", "Accountable", "Steps"], rows) or "No process maps yet."
+
+
+def _departments(ctx: RenderContext, page: str) -> str:
+    rows = [[ctx.link(page, "department", d.id), ctx.dept(page, d.parent) if d.parent else "", plain(d.lead),
+             plain(d.contact)] for d in ctx.handbook.departments.values()]
+    return table(["Department", "Part of", "Lead", "Contact"], rows) or "No departments yet."
+
+
+SECTIONS: dict[Kind, Callable[[RenderContext, str], str]] = {"journey": _journeys, "persona": _personas, "process": _processes, "department": _departments}
+
+
+def _left_out(ctx: RenderContext) -> str | None:
+    """Every definition left out of an invalid handbook, and why: nothing disappears silently."""
+    if not ctx.handbook.rejected:
+        return None
+    rows = []
+    for rejected in ctx.handbook.rejected:
+        reasons = "<br>".join(plain(f"{p.location.display()}: {p.full_message()}") for p in rejected.problems[:5])
+        if len(rejected.problems) > 5:
+            reasons += f"<br>… and {len(rejected.problems) - 5} more"
+        rows.append([plain(rejected.kind), plain(rejected.id or "(no id)"),
+                     plain(display_path(rejected.location.file)), reasons])
+    return join_blocks([
+        heading(2, "Left out of this build", "left-out"),
+        '<p class="journeys-left-out">These definitions have errors and are not in the handbook. '
+        "Run <code>mkdocs-journeys check</code> for the full list.</p>",
+        table(["Kind", "Id", "File", "Why"], rows),
+    ])
+
+
+def overview_page(ctx: RenderContext) -> Page:
+    page = ctx.site.overview_path
+    hb = ctx.handbook
+    counts = (f"**{len(hb.journeys)}** journeys · **{len(hb.personas)}** personas · "
+              f"**{len(hb.processes)}** process maps · **{len(hb.departments)}** departments · "
+              f"**{sum(len(s.touchpoints) for j in hb.journeys.values() for s in j.stages)}** touchpoints")
+    figure = handbook_glance([(j, ctx.page_url(page, ctx.site.path("journey", j.id))) for j in hb.journeys.values()],
+                             hb.settings)
+    chart = None
+    if figure is not None:
+        rows = [[j.title, str(min(e)), str(max(e))] for j in hb.journeys.values()
+                if (e := [tp.emotion for _, tp in j.touchpoints() if tp.emotion is not None])]
+        chart = chart_block("handbook-glance", figure, ctx.asset_url(page, "plotly.min.js"),
+                            "Emotion range of every journey", (["Journey", "Lowest", "Highest"], rows))
+    blocks: list[str | None] = [ctx.scripts(page), f"# {plain(hb.settings.nav_title)}", counts, _left_out(ctx), chart]
+    for kind, render in SECTIONS.items():
+        blocks += [heading(2, KIND_TITLES[kind], FOLDERS[kind]), render(ctx, page)]
+    blocks.append(handbook_health(ctx, page))
+    return Page(page, hb.settings.nav_title, join_blocks(blocks), None, "overview", None, chart is not None)
+
+
+def index_page(ctx: RenderContext, kind: Kind) -> Page:
+    page = ctx.site.index_path(kind)
+    markdown = join_blocks([f"# {KIND_TITLES[kind]}", SECTIONS[kind](ctx, page)])
+    return Page(page, KIND_TITLES[kind], markdown, None, "index")

@@ -1,0 +1,48 @@
+"""The persona page: who they are, the channels they use or avoid, and every journey they take."""
+
+from __future__ import annotations
+
+from ..figures import chart_block, persona_journeys
+from ..model import Persona
+from .context import RenderContext
+from .markdown import fields, heading, join_blocks, plain_list, status, table
+from .site import Page
+from .text import plain
+
+
+def persona_page(ctx: RenderContext, persona: Persona) -> Page:
+    page = ctx.site.path("persona", persona.id)
+    journeys = ctx.handbook.journeys_of(persona.id)
+    rows = []
+    for journey in journeys:
+        statuses = ", ".join(f"{plain(m.definition.name)}: {status(m.status)}" for m in journey.metrics.values())
+        rows.append([ctx.link(page, "journey", journey.id), ctx.dept(page, journey.owner),
+                     "current" if journey.state == "current" else "future", statuses or "no metrics"])
+    figure = persona_journeys([(j, ctx.page_url(page, ctx.site.path("journey", j.id))) for j in journeys],
+                              ctx.settings)
+    chart = None
+    if figure is not None:
+        alt_rows = [[j.title, str(min(e)), str(max(e))] for j in journeys
+                    if (e := [tp.emotion for _, tp in j.touchpoints() if tp.emotion is not None])]
+        chart = chart_block("persona-journeys", figure, ctx.asset_url(page, "plotly.min.js"),
+                            f"Emotions of {persona.name} across journeys", (["Journey", "Lowest", "Highest"], alt_rows))
+    sections = [
+        ctx.scripts(page),
+        f"# {plain(persona.name)}",
+        f"> {plain(persona.quote)}" if persona.quote else None,
+        fields([("Segment", plain(persona.segment)),
+                ("Preferred channels", ", ".join(plain(c) for c in persona.channels)),
+                ("Avoids", ", ".join(plain(c) for c in persona.avoid_channels))]),
+        persona.summary,
+    ]
+    for title, anchor, items in (("Goals", "goals", persona.goals), ("Needs", "needs", persona.needs),
+                                 ("Frustrations", "frustrations", persona.frustrations)):
+        if items:
+            sections += [heading(2, title, anchor), plain_list(items)]
+    sections += [
+        heading(2, "Journeys", "journeys"),
+        table(["Journey", "Accountable", "State", "Metrics"], rows) or "No journey names this persona yet.",
+        chart,
+        ctx.source_note(persona.file),
+    ]
+    return Page(page, persona.name, join_blocks(sections), persona.file, "persona", persona.id, chart is not None)

@@ -1,0 +1,61 @@
+"""The process page: the steps in order with owners, SLAs and decisions, and the touchpoints they serve."""
+
+from __future__ import annotations
+
+from ..figures import process_diagram
+from ..model import Process, Step
+from .context import RenderContext
+from .markdown import fields, heading, join_blocks
+from .site import Page
+from .text import markdown_block, plain
+
+
+def _touchpoint_links(ctx: RenderContext, page: str, process: Process, step_id: str | None) -> list[str]:
+    links = []
+    for link in ctx.handbook.supported_by_process(process.id, step_id):
+        found = ctx.handbook.find_touchpoint(link.journey, link.touchpoint)
+        name = f"{found[0].title} › {found[2].name}" if found else f"{link.journey}/{link.touchpoint}"
+        links.append(ctx.link(page, "journey", link.journey, f"touchpoint-{link.touchpoint}", name))
+    return links
+
+
+def _step(ctx: RenderContext, page: str, process: Process, index: int, step: Step) -> str:
+    names = {s.id: s.name for s in process.steps}
+    following = []
+    if step.branches:
+        for branch in step.branches:
+            targets = " or ".join(f"[{plain(names.get(t, t))}](#step-{t})" for t in branch.next) or "the end"
+            following.append(f"if {plain(branch.when)}, then {targets}")
+    else:
+        targets = process.successors(index)
+        following = [f"[{plain(names.get(t, t))}](#step-{t})" for t, _ in targets]
+    supports = _touchpoint_links(ctx, page, process, step.id)
+    return join_blocks([
+        heading(2, f"{index + 1}. {plain(step.name)}", f"step-{step.id}"),
+        fields([
+            ("Owner", ctx.dept(page, step.owner_id)),
+            ("SLA", plain(step.sla_text)),
+            ("Decision", plain(step.decision)),
+            ("Next", "; ".join(following) if following else "the process ends here"),
+            ("Supports", ", ".join(supports)),
+        ]),
+        markdown_block(step.summary),
+    ])
+
+
+def process_page(ctx: RenderContext, process: Process) -> Page:
+    page = ctx.site.path("process", process.id)
+    whole = _touchpoint_links(ctx, page, process, None)
+    owners = list(dict.fromkeys(s.owner_id for s in process.steps))
+    markdown = join_blocks([
+        f"# {plain(process.title)}",
+        fields([("Accountable", ctx.dept(page, process.owner)),
+                ("Departments involved", ctx.depts(page, owners)),
+                ("Supports as a whole", ", ".join(whole))]),
+        markdown_block(process.summary),
+        heading(2, "Flow", "flow"),
+        process_diagram(process, ctx.department_names),
+        *(_step(ctx, page, process, i, step) for i, step in enumerate(process.steps)),
+        ctx.source_note(process.file),
+    ])
+    return Page(page, process.title, markdown, process.file, "process", process.id)

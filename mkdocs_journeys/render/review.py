@@ -1,0 +1,131 @@
+"""The analysis as people read it: a journey's review, a department's handoffs, handbook health."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Journey
+from .context import RenderContext
+from .markdown import heading, join_blocks, table
+from .text import attr, plain
+
+if TYPE_CHECKING:
+    from ..analysis import Finding, Handoff
+
+
+def findings_list(ctx: RenderContext, page: str, findings: Sequence[Finding]) -> str:
+    """Each finding with its stable anchor, code, message and suggestion."""
+    if not findings:
+        return "No findings."
+    items = []
+    for finding in findings:
+        hint = f" *{plain(finding.hint)}*" if finding.hint else ""
+        items.append(f'- <span id="{attr(finding.anchor)}" class="journeys-anchor"></span>'
+                     f"`{finding.code}` {plain(finding.message)}{hint}")
+    return "\n".join(items)
+
+
+def handoff_table(ctx: RenderContext, page: str, handoffs: Sequence[Handoff], *, here: bool) -> str:
+    rows = []
+    for h in handoffs:
+        journey = ctx.handbook.journeys[h.journey]
+        names = {tp.id: tp.name for _, tp in journey.touchpoints()}
+
+        def point(tp_id: str) -> str:
+            if here:
+                return f"[{plain(names.get(tp_id, tp_id))}](#touchpoint-{tp_id})"
+            return ctx.link(page, "journey", h.journey, f"touchpoint-{tp_id}", names.get(tp_id, tp_id))
+
+        change = "" if h.emotion_change is None else f"{h.emotion_change:+g}"
+        risk = "⚠ " + plain("; ".join(h.reasons)) if h.risky else ""
+        row = [point(h.from_touchpoint), ctx.dept(page, h.from_department), point(h.to_touchpoint),
+               ctx.dept(page, h.to_department), change, risk]
+        if not here:
+            row.insert(0, ctx.link(page, "journey", h.journey))
+        rows.append(row)
+    headers = ["From touchpoint", "From", "To touchpoint", "To", "Emotion change", "Risk"]
+    return table((["Journey"] if not here else []) + headers, rows)
+
+
+def journey_review(ctx: RenderContext, page: str, journey: Journey) -> str | None:
+    analysis = ctx.analysis
+    if analysis is None:
+        return None
+    handoffs = analysis.handoffs.get(journey.id, [])
+    coverage = analysis.coverage.get(journey.id)
+    stage_rows = []
+    for stage in journey.stages:
+        cov = analysis.stage_coverage.get((journey.id, stage.id))
+        if cov is not None and cov.total:
+            stage_rows.append([f"[{plain(stage.name)}](#stage-{stage.id})", plain(cov.describe())])
+    unsupported = analysis.unsupported.get(journey.id, [])
+    names = {tp.id: tp.name for _, tp in journey.touchpoints()}
+    blocks = [
+        heading(2, "Review", "review"),
+        heading(3, "Handoffs", "handoffs"),
+        (handoff_table(ctx, page, handoffs, here=True) if handoffs
+         else "No handoffs: one department owns every touchpoint."),
+        heading(3, "Process coverage", "coverage"),
+        f"Supported by a process: {plain(coverage.describe())}." if coverage else None,
+        table(["Stage", "Coverage"], stage_rows) if stage_rows else None,
+        ("Touchpoints no process supports: "
+         + ", ".join(f"[{plain(names.get(t, t))}](#touchpoint-{t})" for t in unsupported)) if unsupported else None,
+        heading(3, "Findings", "findings"),
+        findings_list(ctx, page, analysis.findings_for(f"journey:{journey.id}")),
+    ]
+    return join_blocks(blocks)
+
+
+def department_review(ctx: RenderContext, page: str, department_id: str) -> str | None:
+    analysis = ctx.analysis
+    if analysis is None:
+        return None
+    incoming = [h for hs in analysis.handoffs.values() for h in hs
+                if h.to_department == department_id and h.from_department != department_id]
+    outgoing = [h for hs in analysis.handoffs.values() for h in hs
+                if h.from_department == department_id and h.to_department != department_id]
+    return join_blocks([
+        heading(2, "Handoffs", "handoffs"),
+        heading(3, "Handed to us", "handoffs-in"),
+        handoff_table(ctx, page, incoming, here=False) if incoming else "None.",
+        heading(3, "Handed on by us", "handoffs-out"),
+        handoff_table(ctx, page, outgoing, here=False) if outgoing else "None.",
+        heading(2, "Findings in what we own", "findings"),
+        findings_list(ctx, page, analysis.findings_for_department(department_id)),
+    ])
+
+
+def handbook_health(ctx: RenderContext, page: str) -> str | None:
+    analysis = ctx.analysis
+    if analysis is None:
+        return None
+    supported = sum(c.supported for c in analysis.coverage.values())
+    total = sum(c.total for c in analysis.coverage.values())
+    percent = f" ({round(100 * supported / total)}%)" if total else ""
+    missed = sum(1 for j in ctx.handbook.journeys.values() for _, m in _all_metrics(j) if m.status == "missed")
+    counts = analysis.count_by_code()
+    pairs = sorted(analysis.handoff_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    blocks = [
+        heading(2, "Handbook health", "health"),
+        f"**Process coverage:** {supported} of {total} touchpoints{percent} are supported by a process.  \n"
+        f"**Missed targets:** {missed}.  \n**Findings:** {sum(counts.values())}.",
+        table(["Finding", "Count"], [[f"`{code}`", str(n)] for code, n in sorted(counts.items())]),
+        heading(3, "Handoffs between departments", "handoff-counts"),
+        table(["From", "To", "Handoffs"], [[ctx.dept(page, a), ctx.dept(page, b), str(n)] for (a, b), n in pairs])
+        or "No handoffs.",
+    ]
+    if analysis.suppressed:
+        rows = [[f"`{f.code}`", plain(f.subject), plain(f.message), plain(reason)] for f, reason in analysis.suppressed]
+        blocks += [heading(3, "Findings switched off", "suppressed"),
+                   table(["Finding", "Concerns", "Message", "Reason"], rows)]
+    return join_blocks(blocks)
+
+
+def _all_metrics(journey: Journey):  # type: ignore[no-untyped-def]
+    for metric_id, value in journey.metrics.items():
+        yield metric_id, value
+    for stage in journey.stages:
+        yield from stage.metrics.items()
+        for tp in stage.touchpoints:
+            yield from tp.metrics.items()

@@ -1,0 +1,101 @@
+"""Where each generated page lives, and relative links between pages and to anchors.
+
+Links are written as relative ``.md`` paths, which MkDocs checks and rewrites, and which any other
+Markdown site generator understands too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..handbook import Handbook
+from .text import plain
+
+Kind = Literal["journey", "persona", "process", "department"]
+FOLDERS: dict[Kind, str] = {"journey": "journeys", "persona": "personas", "process": "processes",
+                            "department": "departments"}
+KIND_TITLES: dict[Kind, str] = {"journey": "Journeys", "persona": "Personas", "process": "Processes",
+                                "department": "Departments"}
+
+
+@dataclass
+class Page:
+    """A generated Markdown page: its path below the docs folder and the YAML it came from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: Path | None = None
+    kind: str = "overview"
+    entity_id: str | None = None
+    has_chart: bool = False
+
+
+@dataclass
+class Asset:
+    """A file the pages need (script, style, plotly.js), copied into the site as is."""
+
+    path: str
+    source: Path
+
+
+@dataclass
+class Site:
+    """The URL scheme of the generated pages (``output`` is the prefix, ``handbook`` by default)."""
+
+    handbook: Handbook
+    output: str = "handbook"
+    assets_dir: str = "assets/journeys"
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        hb = self.handbook
+        for journey in hb.journeys.values():
+            self.titles[("journey", journey.id)] = journey.title
+        for persona in hb.personas.values():
+            self.titles[("persona", persona.id)] = persona.name
+        for process in hb.processes.values():
+            self.titles[("process", process.id)] = process.title
+        for department in hb.departments.values():
+            self.titles[("department", department.id)] = department.name
+
+    @property
+    def overview_path(self) -> str:
+        return f"{self.output}/index.md"
+
+    def index_path(self, kind: Kind) -> str:
+        return f"{self.output}/{FOLDERS[kind]}.md"
+
+    def path(self, kind: Kind, entity_id: str) -> str:
+        return f"{self.output}/{FOLDERS[kind]}/{entity_id}.md"
+
+    def asset(self, name: str) -> str:
+        return f"{self.assets_dir}/{name}"
+
+    def exists(self, kind: Kind, entity_id: str) -> bool:
+        return (kind, entity_id) in self.titles
+
+    def title(self, kind: Kind, entity_id: str) -> str:
+        return self.titles.get((kind, entity_id), entity_id)
+
+    @staticmethod
+    def relative(from_path: str, to_path: str) -> str:
+        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+    def url(self, from_path: str, kind: Kind, entity_id: str, anchor: str | None = None) -> str:
+        target = self.relative(from_path, self.path(kind, entity_id))
+        return f"{target}#{anchor}" if anchor else target
+
+    def link(self, from_path: str, kind: Kind, entity_id: str, anchor: str | None = None,
+             text: str | None = None) -> str:
+        """A Markdown link to an entity (its title as text); plain text when it is not in the handbook."""
+        label = plain(text if text is not None else self.title(kind, entity_id))
+        if not self.exists(kind, entity_id):
+            return label or plain(entity_id)
+        return f"[{label}]({self.url(from_path, kind, entity_id, anchor)})"
+
+    def links(self, from_path: str, kind: Kind, ids: list[str]) -> str:
+        return ", ".join(self.link(from_path, kind, i) for i in ids)
