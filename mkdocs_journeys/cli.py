@@ -68,6 +68,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .generate import OutputNotEmpty, write_handbook
+    from .handbook import build_handbook
+    from .reporting import format_text
+
+    source, settings = resolve_source(args.source, args.config)
+    handbook = build_handbook(source, settings)
+    for problem in handbook.problems:
+        print(format_text(problem), file=sys.stderr)
+    try:
+        written = write_handbook(handbook, Path(args.outdir), directory_urls=not args.no_directory_urls)
+    except OutputNotEmpty as exc:
+        raise UsageError(str(exc)) from exc
+    pages = sum(1 for p in written if p.suffix == ".md")
+    print(f"wrote {pages} pages and {len(written) - pages} assets to {args.outdir}"
+          + (f" ({len(handbook.rejected)} definitions left out: see the errors above)" if handbook.rejected else ""))
+    return EXIT_PROBLEMS if handbook.problems else EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import handbook_schema
 
@@ -98,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text (default), github (Actions annotations) or json")
     check.add_argument("--strict", action="store_true", help="fail on findings of the analysis too")
 
+    generate = command("generate", "Write the handbook as plain Markdown pages with their assets.", cmd_generate)
+    generate.add_argument("paths", nargs="+", metavar="[SOURCE] OUTDIR",
+                          help="the handbook folder (default as for check) and the output folder")
+    generate.add_argument("--no-directory-urls", action="store_true",
+                          help="the target site serves pages as page.html rather than page/")
+
     command("schema", "Print the JSON Schema of the handbook format.", cmd_schema)
     return parser
 
@@ -106,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.command == "generate":
+            if len(args.paths) > 2:
+                parser.error("generate takes [SOURCE] OUTDIR")
+            args.source, args.outdir = (None, *args.paths) if len(args.paths) == 1 else args.paths
     except SystemExit as exc:  # argparse: --help exits 0, bad usage 2
         return int(exc.code or 0)
     try:
