@@ -49,10 +49,7 @@ def _settings(config: str | None) -> tuple[Settings, Path | None, dict[str, Any]
 def resolve_source(source: str | None, config: str | None) -> tuple[Path, Settings]:
     """SOURCE from the command line (relative to here), else the plugin's (relative to mkdocs.yml)."""
     settings, base, _ = _settings(config)
-    if source is not None:
-        path = Path(source)
-    else:
-        path = (base or Path(".")) / settings.source
+    path = Path(source) if source is not None else (base or Path(".")) / settings.source
     if not path.is_dir():
         raise UsageError(f"the handbook folder '{path}' does not exist")
     return path, settings

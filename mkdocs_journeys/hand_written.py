@@ -44,8 +44,9 @@ class _Rewriter:
         """(entity id, anchor, title) for a reference, or None (reported) when it does not resolve."""
         entity_id, _, part = ref.partition("/")
         hb = self.handbook
-        pool: dict[str, Any] = {"journey": hb.journeys, "persona": hb.personas, "process": hb.processes,
-                                "department": hb.departments}[kind]
+        pools: dict[str, dict[str, Any]] = {"journey": hb.journeys, "persona": hb.personas,
+                                            "process": hb.processes, "department": hb.departments}
+        pool = pools[kind]
         if entity_id not in pool:
             hint = did_you_mean(entity_id, pool)
             self.problems.append((self.line, f"unknown {kind} '{entity_id}'" + (f" ({hint})" if hint else "")))

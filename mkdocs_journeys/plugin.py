@@ -21,13 +21,13 @@ from pydantic import ValidationError
 
 from .handbook import Handbook, build_handbook
 from .render import assets, render_pages
-from .render.site import Site
+from .render.site import KIND_TITLES, Kind, Site
 from .settings import Settings
 
 log = get_plugin_logger(__name__)
 
 
-class JourneysPlugin(BasePlugin):  # type: ignore[type-arg]
+class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Options are validated by :class:`~mkdocs_journeys.settings.Settings`, shared with the CLI."""
 
     supports_multiple_instances = False
@@ -107,18 +107,17 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg]
         """The site's own pages as MkDocs would list them, then one compact Handbook section."""
         assert self.handbook is not None and self.site is not None
         own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated]
-        nav: list[Any] = nest_paths(own)
+        nav: list[Any] = nest_paths(own)  # type: ignore[no-untyped-call]
         section: list[Any] = [self.site.overview_path]
         by_kind: dict[str, list[str]] = {}
         for page in pages:
             if page.entity_id is not None and page.path in self.generated:
                 by_kind.setdefault(page.kind, []).append(page.path)
-        for kind in ("journey", "persona", "process", "department"):
-            index = self.site.index_path(kind)  # type: ignore[arg-type]
+        kinds: tuple[Kind, ...] = ("journey", "persona", "process", "department")
+        for kind in kinds:
+            index = self.site.index_path(kind)
             entries = by_kind.get(kind, [])
-            from .render.site import KIND_TITLES
-
-            title = KIND_TITLES[kind]  # type: ignore[index]
+            title = KIND_TITLES[kind]
             if entries and len(entries) <= self.settings.nav_max_items:
                 section.append({title: [index, *entries]})
             else:

@@ -14,8 +14,20 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .model import Branch, Department, HistoryPoint, Journey, MetricDefinition, MetricValue, Persona, Process
-from .model import Stage, Step, Touchpoint, Transition
+from .model import (
+    Branch,
+    Department,
+    HistoryPoint,
+    Journey,
+    MetricDefinition,
+    MetricValue,
+    Persona,
+    Process,
+    Stage,
+    Step,
+    Touchpoint,
+    Transition,
+)
 from .model.fields import check_ref, check_slug
 from .model.metrics import BUILTIN_METRICS
 from .settings import Settings, Suppression
@@ -102,7 +114,7 @@ def model_table(model: type[BaseModel], *, top_level: bool = False) -> str:
             typ = "number or text (`4.5%`, `3d 4h`)"
         elif key == "sla":
             typ = "duration (`4h`, `2d`, `1.5h`)"
-        elif key == "next" and model is Step or key == "next" and model is Branch:
+        elif (key == "next" and model is Step) or (key == "next" and model is Branch):
             typ = "step id, list of step ids, or `[]`"
         description = (field.description or "").replace("|", "\\|").replace("\n", " ")
         rows.append(f"| `{key}` | {typ} | {default} | {description} |")

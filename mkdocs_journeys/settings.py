@@ -9,7 +9,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
-
 class Suppression(BaseModel):
     """Switches a finding off, for the whole handbook or for named entities, with the reason why."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Department, Journey, Stage, Touchpoint
-from ..ownership import Holdings
+from ..model import Department, Journey, MetricValue, Stage, Touchpoint
+from ..ownership import Holdings, Role
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, status, table
 from .review import department_review
@@ -15,7 +15,7 @@ from .text import markdown_block, plain
 
 def _by_journey(ctx: RenderContext, page: str, own: Holdings) -> str | None:
     """Stages and touchpoints grouped by journey, each linked to its anchor."""
-    stages: dict[str, list[tuple[Stage, str]]] = defaultdict(list)
+    stages: dict[str, list[tuple[Stage, Role]]] = defaultdict(list)
     touchpoints: dict[str, list[tuple[Stage, Touchpoint]]] = defaultdict(list)
     for journey, stage, role in own.stages:
         stages[journey.id].append((stage, role))
@@ -27,8 +27,7 @@ def _by_journey(ctx: RenderContext, page: str, own: Holdings) -> str | None:
             continue
         items = []
         for stage, role in stages.get(journey_id, []):
-            what = "owner" if role == "owner" else "contributor"
-            items.append(f"- Stage {ctx.link(page, 'journey', journey_id, f'stage-{stage.id}', stage.name)} ({what})")
+            items.append(f"- Stage {ctx.link(page, 'journey', journey_id, f'stage-{stage.id}', stage.name)} ({role})")
         for stage, tp in touchpoints.get(journey_id, []):
             items.append(f"- Touchpoint {ctx.link(page, 'journey', journey_id, f'touchpoint-{tp.id}', tp.name)}"
                          f" (in {plain(stage.name)}{', channel ' + plain(tp.channel) if tp.channel else ''})")
@@ -39,13 +38,12 @@ def _by_journey(ctx: RenderContext, page: str, own: Holdings) -> str | None:
 def _metrics(ctx: RenderContext, page: str, own: Holdings) -> str | None:
     rows = []
 
-    def add(journey: Journey, where: str, anchor: str | None, metrics: dict) -> None:  # type: ignore[type-arg]
-        for metric_id, value in metrics.items():
+    def add(journey: Journey, where: str, anchor: str | None, metrics: dict[str, MetricValue]) -> None:
+        for value in metrics.values():
             d = value.definition
             link = ctx.link(page, "journey", journey.id, anchor, where)
             rows.append([plain(d.name), link, plain(d.format(value.target)) or "—",
                          plain(d.format(value.actual)) or "—", status(value.status)])
-            del metric_id
 
     for journey in own.journeys:
         add(journey, journey.title, "metrics", journey.metrics)

@@ -41,7 +41,9 @@ def _departments(ctx: RenderContext, page: str) -> str:
     return table(["Department", "Part of", "Lead", "Contact"], rows) or "No departments yet."
 
 
-SECTIONS: dict[Kind, Callable[[RenderContext, str], str]] = {"journey": _journeys, "persona": _personas, "process": _processes, "department": _departments}
+SECTIONS: dict[Kind, Callable[[RenderContext, str], str]] = {
+    "journey": _journeys, "persona": _personas, "process": _processes, "department": _departments,
+}
 
 
 def _left_out(ctx: RenderContext) -> str | None:

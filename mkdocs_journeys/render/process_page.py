@@ -27,8 +27,7 @@ def _step(ctx: RenderContext, page: str, process: Process, index: int, step: Ste
             targets = " or ".join(f"[{plain(names.get(t, t))}](#step-{t})" for t in branch.next) or "the end"
             following.append(f"if {plain(branch.when)}, then {targets}")
     else:
-        targets = process.successors(index)
-        following = [f"[{plain(names.get(t, t))}](#step-{t})" for t, _ in targets]
+        following = [f"[{plain(names.get(t, t))}](#step-{t})" for t, _ in process.successors(index)]
     supports = _touchpoint_links(ctx, page, process, step.id)
     return join_blocks([
         heading(2, f"{index + 1}. {plain(step.name)}", f"step-{step.id}"),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Journey
+from ..model import Journey, MetricValue
 from .context import RenderContext
 from .markdown import heading, join_blocks, table
 from .text import attr, plain
@@ -27,19 +27,19 @@ def findings_list(ctx: RenderContext, page: str, findings: Sequence[Finding]) ->
 
 
 def handoff_table(ctx: RenderContext, page: str, handoffs: Sequence[Handoff], *, here: bool) -> str:
+    def point(journey_id: str, tp_id: str) -> str:
+        found = ctx.handbook.find_touchpoint(journey_id, tp_id)
+        name = found[2].name if found else tp_id
+        if here:
+            return f"[{plain(name)}](#touchpoint-{tp_id})"
+        return ctx.link(page, "journey", journey_id, f"touchpoint-{tp_id}", name)
+
     rows = []
     for h in handoffs:
-        journey = ctx.handbook.journeys[h.journey]
-        names = {tp.id: tp.name for _, tp in journey.touchpoints()}
-
-        def point(tp_id: str) -> str:
-            if here:
-                return f"[{plain(names.get(tp_id, tp_id))}](#touchpoint-{tp_id})"
-            return ctx.link(page, "journey", h.journey, f"touchpoint-{tp_id}", names.get(tp_id, tp_id))
-
         change = "" if h.emotion_change is None else f"{h.emotion_change:+g}"
         risk = "⚠ " + plain("; ".join(h.reasons)) if h.risky else ""
-        row = [point(h.from_touchpoint), ctx.dept(page, h.from_department), point(h.to_touchpoint),
+        row = [point(h.journey, h.from_touchpoint), ctx.dept(page, h.from_department),
+               point(h.journey, h.to_touchpoint),
                ctx.dept(page, h.to_department), change, risk]
         if not here:
             row.insert(0, ctx.link(page, "journey", h.journey))
@@ -122,9 +122,8 @@ def handbook_health(ctx: RenderContext, page: str) -> str | None:
     return join_blocks(blocks)
 
 
-def _all_metrics(journey: Journey):  # type: ignore[no-untyped-def]
-    for metric_id, value in journey.metrics.items():
-        yield metric_id, value
+def _all_metrics(journey: Journey) -> Iterator[tuple[str, MetricValue]]:
+    yield from journey.metrics.items()
     for stage in journey.stages:
         yield from stage.metrics.items()
         for tp in stage.touchpoints:
