@@ -61,7 +61,7 @@ class Plain(str):
 class Map(dict[str, Any]):
     """A mapping with the position of itself and of each key and value."""
 
-    __slots__ = ("pos", "key_pos", "value_pos")
+    __slots__ = ("key_pos", "pos", "value_pos")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
@@ -102,10 +102,7 @@ class Document:
         for i, step in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, Map) and isinstance(step, str) and step in node:
-                if last and key:
-                    best = node.key_pos[step]
-                else:
-                    best = node.value_pos[step]
+                best = node.key_pos[step] if last and key else node.value_pos[step]
                 node = node[step]
             elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
                 best = node.item_pos[step]
