@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .analysis import analyse
 from .handbook import build_handbook
 from .problems import Problem
 from .reporting import Format, render, summary
@@ -14,7 +15,7 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
     """The lines to print and the exit code: 1 on errors (or on findings with ``strict``)."""
     handbook = build_handbook(source, settings)
     errors = handbook.problems
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [finding.as_problem() for finding in analyse(handbook).findings]
     problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
     lines = render(problems, fmt)
     if fmt != "json":

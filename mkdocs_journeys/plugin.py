@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
+from .analysis import Analysis, analyse
 from .handbook import Handbook, build_handbook
 from .render import assets, render_pages
 from .render.site import KIND_TITLES, Kind, Site
@@ -36,7 +37,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         super().__init__()
         self.settings = Settings()
         self.handbook: Handbook | None = None
-        self.analysis: Any = None
+        self.analysis: Analysis | None = None
         self.source: Path | None = None
         self.site: Site | None = None
         self.generated: set[str] = set()
@@ -70,8 +71,6 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not self.source.is_dir():
             raise PluginError(f"journeys: the handbook folder '{self.settings.source}' does not exist "
                               f"(looked for {self.source})")
-        from .analysis import analyse
-
         handbook = build_handbook(self.source, self.settings)
         self.handbook = handbook
         for problem in handbook.problems:

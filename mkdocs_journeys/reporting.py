@@ -13,8 +13,10 @@ Format = Literal["text", "github", "json"]
 
 
 def format_text(problem: Problem, root: Path | None = None) -> str:
+    """``path:line:col: severity: message (hint)``; findings end with ``[code]``, the name ``ignore`` takes."""
     where = problem.location.display(root)
-    return f"{where}: {problem.severity}: {problem.full_message()}"
+    code = f" [{problem.code}]" if problem.severity == "warning" else ""
+    return f"{where}: {problem.severity}: {problem.full_message()}{code}"
 
 
 def _escape_data(text: str) -> str:

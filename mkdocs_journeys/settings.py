@@ -8,6 +8,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .problems import did_you_mean
+
+ENTITY_KINDS = ("journey", "persona", "process", "department")
+
 
 class Suppression(BaseModel):
     """Switches a finding off, for the whole handbook or for named entities, with the reason why."""
@@ -21,6 +25,27 @@ class Suppression(BaseModel):
         "empty: everywhere.",
     )
     reason: str = Field(min_length=1, description="Why: shown on the overview page, so nothing is hidden silently.")
+
+    @field_validator("code")
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        from .analysis.codes import CODES  # the analysis imports settings: resolve at validation time
+
+        if code not in CODES:
+            hint = did_you_mean(code, CODES)
+            raise ValueError(f"unknown finding code '{code}'" + (f": {hint}" if hint else
+                             f"; the codes are {', '.join(sorted(CODES))}"))
+        return code
+
+    @field_validator("entities")
+    @classmethod
+    def _entity_form(cls, entities: list[str]) -> list[str]:
+        for entity in entities:
+            kind, colon, rest = entity.partition(":")
+            if not colon or kind not in ENTITY_KINDS or not rest:
+                raise ValueError(f"'{entity}' is not an entity: write kind:ID or kind:ID/PART, the kinds being "
+                                 + ", ".join(ENTITY_KINDS))
+        return entities
 
 
 class Settings(BaseModel):

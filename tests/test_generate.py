@@ -16,13 +16,21 @@ def test_generate_writes_pages_and_assets(tmp_path: Path, capsys: pytest.Capture
     assert main(["generate", str(example_handbook()), str(out)]) == 0
     assert "wrote 16 pages and 3 assets" in capsys.readouterr().out
     journey = (out / "handbook/journeys/open-current-account.md").read_text(encoding="utf-8")
-    assert journey.startswith('<link rel="stylesheet" href="../../assets/journeys/journeys.css">')
+    # pages are linked as MkDocs and its successors publish them by default: handbook/journeys/<id>/
+    assert journey.startswith('<link rel="stylesheet" href="../../../assets/journeys/journeys.css">')
     assert "## 2. Research {#stage-research}" in journey
     assert "[Retail Banking](../departments/retail-banking.md)" in journey
     assert (out / "assets/journeys/plotly.min.js").stat().st_size > 1_000_000
     for page in ("handbook/index.md", "handbook/personas/busy-parent.md", "handbook/processes/account-onboarding.md",
                  "handbook/departments/compliance.md", "handbook/journeys.md"):
         assert (out / page).is_file(), page
+
+
+def test_generate_for_sites_without_directory_urls(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", str(example_handbook()), str(out), "--no-directory-urls"]) == 0
+    journey = (out / "handbook/journeys/open-current-account.md").read_text(encoding="utf-8")
+    assert journey.startswith('<link rel="stylesheet" href="../../assets/journeys/journeys.css">')
 
 
 def test_generate_is_byte_identical_and_removes_stale_pages(tmp_path: Path) -> None:

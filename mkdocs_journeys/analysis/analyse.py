@@ -1,0 +1,75 @@
+"""The whole analysis of a handbook, run once and read by every page, the log and ``check``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..handbook import Handbook
+from . import suppression
+from .channels import channel_findings
+from .coverage import Coverage, internal_steps, journey_coverage, unsupported_findings
+from .emotion import Extremes, emotion_findings, extremes
+from .findings import Finding
+from .handoffs import Handoff, count_pairs, journey_handoffs, risky_findings
+from .metrics import metric_findings
+from .process_health import process_findings
+
+
+@dataclass
+class Analysis:
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+    handoffs: dict[str, list[Handoff]] = field(default_factory=dict)
+    handoff_counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    coverage: dict[str, Coverage] = field(default_factory=dict)
+    stage_coverage: dict[tuple[str, str], Coverage] = field(default_factory=dict)
+    unsupported: dict[str, list[str]] = field(default_factory=dict)
+    internal_steps: dict[str, list[str]] = field(default_factory=dict)
+    extremes: dict[str, Extremes] = field(default_factory=dict)
+
+    def findings_for(self, entity: str) -> list[Finding]:
+        """Findings about an entity or anything inside it (``journey:ID``, ``process:ID``...)."""
+        return [f for f in self.findings if f.under(entity)]
+
+    def findings_for_department(self, department_id: str) -> list[Finding]:
+        return [f for f in self.findings if department_id in f.departments]
+
+    def count_by_code(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+
+def analyse(handbook: Handbook) -> Analysis:
+    """Every finding, handoff and coverage figure of the handbook's valid definitions."""
+    result = Analysis()
+    names = {d.id: d.name for d in handbook.departments.values()}
+    found: list[Finding] = []
+    for journey in sorted(handbook.journeys.values(), key=lambda j: j.id):
+        handoffs = journey_handoffs(journey)
+        result.handoffs[journey.id] = handoffs
+        result.handoff_counts.update(count_pairs(handoffs))
+        coverage, stages, unsupported = journey_coverage(handbook, journey)
+        result.coverage[journey.id] = coverage
+        result.stage_coverage.update({(journey.id, s): c for s, c in stages.items()})
+        result.unsupported[journey.id] = unsupported
+        result.extremes[journey.id] = extremes(journey)
+        found += risky_findings(journey, handoffs, names)
+        found += unsupported_findings(journey, unsupported)
+        found += channel_findings(journey, handbook.personas)
+        found += emotion_findings(journey, handbook.settings.neutral)
+        found += metric_findings(journey)
+    for process in sorted(handbook.processes.values(), key=lambda p: p.id):
+        found += process_findings(process)
+    result.internal_steps = internal_steps(handbook)
+
+    anchors: Counter[str] = Counter()
+    for finding in sorted(found, key=lambda f: (f.location.file.as_posix(), f.location.line or 0, f.code, f.key)):
+        base = finding.base_anchor()
+        anchors[base] += 1
+        anchored = Finding(**{**finding.__dict__, "anchor": base if anchors[base] == 1 else f"{base}-{anchors[base]}"})
+        rule = suppression.matching(anchored, handbook.settings.ignore)
+        if rule is None:
+            result.findings.append(anchored)
+        else:
+            result.suppressed.append((anchored, rule.reason))
+    return result
