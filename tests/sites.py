@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import shutil
 import subprocess
 import sys
@@ -103,3 +105,9 @@ def anchors(html: str) -> Anchors:
     parser = Anchors()
     parser.feed(html)
     return parser
+
+
+def text_of(html: str) -> str:
+    """The visible text of some HTML, with runs of whitespace as one space."""
+    text = re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+    return re.sub(r" ([,.;:)])", r"\1", text)

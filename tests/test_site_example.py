@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import Build, anchors, build, example_handbook, make_site
+from .sites import Build, anchors, build, example_handbook, make_site, text_of
 
 HAND_WRITTEN = {
     "index.md": """
@@ -205,3 +205,26 @@ def test_the_example_handbook_is_the_spec_one() -> None:
     spec = example_handbook()
     for file in spec.rglob("*.yml"):
         assert (ours / file.relative_to(spec)).read_bytes() == file.read_bytes()
+
+
+def test_the_analysis_shows_on_journey_department_process_and_overview_pages(site: Build) -> None:
+    journey = site.article("handbook/journeys/open-current-account/")
+    for anchor in ("review", "handoffs", "coverage", "findings",
+                   "finding-risky-handoff-open-current-account-calls-about-next-steps-from-signs-contract",
+                   "finding-lowest-point-open-current-account-calls-about-next-steps"):
+        assert f'id="{anchor}"' in journey, anchor
+    review = text_of(journey[journey.index('id="review"'):])
+    assert "Supported by a process: 2 of 8 touchpoints (25%)." in review
+    assert "Signs the contract with an adviser Sales Calls to ask what happens next Customer Support -3" in review
+    # the finding links to the touchpoint it concerns
+    assert 'href="./#touchpoint-calls-about-next-steps"' in journey[journey.index('id="findings"'):]
+    support = text_of(site.article("handbook/departments/customer-support/"))
+    handed_in = support[support.index("Handed to us"):support.index("Handed on by us")]
+    assert "Opening a current account Signs the contract with an adviser Sales" in handed_in
+    assert "Receives the welcome email" not in handed_in
+    process = text_of(site.article("handbook/processes/account-onboarding/"))
+    assert "Internal-only work (steps that support no touchpoint): Receive the application, Ask for more documents." \
+        in process
+    overview = text_of(site.article("handbook/"))
+    assert "Process coverage: 2 of 8 touchpoints (25%) are supported by a process." in overview
+    assert "risky-handoff 4" in overview

@@ -6,6 +6,7 @@ from ..figures import chart_block, persona_journeys
 from ..model import Persona
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, plain_list, status, table
+from .review import persona_review
 from .site import Page
 from .text import plain
 
@@ -43,6 +44,7 @@ def persona_page(ctx: RenderContext, persona: Persona) -> Page:
         heading(2, "Journeys", "journeys"),
         table(["Journey", "Accountable", "State", "Metrics"], rows) or "No journey names this persona yet.",
         chart,
+        persona_review(ctx, page, persona.id),
         ctx.source_note(persona.file),
     ]
     return Page(page, persona.name, join_blocks(sections), persona.file, "persona", persona.id, chart is not None)

@@ -6,6 +6,7 @@ from ..figures import process_diagram
 from ..model import Process, Step
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks
+from .review import process_review
 from .site import Page
 from .text import markdown_block, plain
 
@@ -55,6 +56,7 @@ def process_page(ctx: RenderContext, process: Process) -> Page:
         heading(2, "Flow", "flow"),
         process_diagram(process, ctx.department_names),
         *(_step(ctx, page, process, i, step) for i, step in enumerate(process.steps)),
+        process_review(ctx, page, process.id),
         ctx.source_note(process.file),
     ])
     return Page(page, process.title, markdown, process.file, "process", process.id)

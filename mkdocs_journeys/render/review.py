@@ -21,9 +21,31 @@ def findings_list(ctx: RenderContext, page: str, findings: Sequence[Finding]) ->
     items = []
     for finding in findings:
         hint = f" *{plain(finding.hint)}*" if finding.hint else ""
+        where = subject_link(ctx, page, finding.subject)
         items.append(f'- <span id="{attr(finding.anchor)}" class="journeys-anchor"></span>'
-                     f"`{finding.code}` {plain(finding.message)}{hint}")
+                     f"`{finding.code}` {plain(finding.message)}{hint}" + (f" ({where})" if where else ""))
     return "\n".join(items)
+
+
+def subject_link(ctx: RenderContext, page: str, subject: str) -> str | None:
+    """A link to what a finding concerns: the stage, touchpoint or step's anchor, or the page."""
+    kind, _, path = subject.partition(":")
+    entity, _, part = path.partition("/")
+    if kind == "journey" and entity in ctx.handbook.journeys:
+        journey = ctx.handbook.journeys[entity]
+        stage = next((s for s in journey.stages if s.id == part), None)
+        if stage is not None:
+            return ctx.link(page, "journey", entity, f"stage-{part}", stage.name)
+        found = ctx.handbook.find_touchpoint(entity, part) if part else None
+        if found is not None:
+            return ctx.link(page, "journey", entity, f"touchpoint-{part}", found[2].name)
+        return ctx.link(page, "journey", entity)
+    if kind == "process" and entity in ctx.handbook.processes:
+        step = ctx.handbook.processes[entity].step(part) if part else None
+        if step is not None:
+            return ctx.link(page, "process", entity, f"step-{part}", step.name)
+        return ctx.link(page, "process", entity)
+    return None
 
 
 def handoff_table(ctx: RenderContext, page: str, handoffs: Sequence[Handoff], *, here: bool) -> str:
@@ -94,6 +116,32 @@ def department_review(ctx: RenderContext, page: str, department_id: str) -> str 
         heading(2, "Findings in what we own", "findings"),
         findings_list(ctx, page, analysis.findings_for_department(department_id)),
     ])
+
+
+def process_review(ctx: RenderContext, page: str, process_id: str) -> str | None:
+    """The process map's health findings and the steps no customer sees."""
+    analysis = ctx.analysis
+    if analysis is None:
+        return None
+    process = ctx.handbook.processes[process_id]
+    internal = [f"[{plain(s.name)}](#step-{s.id})" for s in process.steps
+                if s.id in analysis.internal_steps.get(process_id, [])]
+    return join_blocks([
+        heading(2, "Review", "review"),
+        f"Internal-only work (steps that support no touchpoint): {', '.join(internal)}." if internal else None,
+        findings_list(ctx, page, analysis.findings_for(f"process:{process_id}")),
+    ])
+
+
+def persona_review(ctx: RenderContext, page: str, persona_id: str) -> str | None:
+    """Where this persona cannot get through: stages offered only on channels they avoid."""
+    analysis = ctx.analysis
+    if analysis is None:
+        return None
+    findings = analysis.findings_for(f"persona:{persona_id}")
+    if not findings:
+        return None
+    return join_blocks([heading(2, "Where this persona gets stuck", "findings"), findings_list(ctx, page, findings)])
 
 
 def handbook_health(ctx: RenderContext, page: str) -> str | None:
