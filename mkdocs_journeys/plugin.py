@@ -76,11 +76,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for problem in handbook.problems:
             log.warning(f"{problem.location.display()}: {problem.full_message()}")
         self.analysis = analyse(handbook)
-        if self.settings.findings != "off":
-            report = log.warning if self.settings.findings == "warning" else log.info
-            for finding in self.analysis.findings:
-                problem = finding.as_problem()
-                report(f"{problem.location.display()}: [{problem.code}] {problem.full_message()}")
+        self._log_findings(self.analysis)
         pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
         self.site = Site(handbook, self.settings.output)
         self.generated = set()
@@ -101,6 +97,20 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if config.nav is None and self.settings.nav == "auto":
             config.nav = self._nav(files, pages)
         return files
+
+    def _log_findings(self, analysis: Analysis) -> None:
+        """Findings are advice: as warnings when asked (``--strict`` then fails), else one line
+        pointing to the overview, with each finding in the verbose log (``mkdocs build -v``)."""
+        if self.settings.findings == "off" or not analysis.findings:
+            return
+        for finding in analysis.findings:
+            problem = finding.as_problem()
+            line = f"{problem.location.display()}: [{problem.code}] {problem.full_message()}"
+            (log.warning if self.settings.findings == "warning" else log.debug)(line)
+        if self.settings.findings == "info":
+            count = len(analysis.findings)
+            log.info(f"the analysis has {count} finding{'s' if count != 1 else ''}: see the overview's handbook "
+                     "health, `mkdocs-journeys check`, or `mkdocs build -v` for each one")
 
     def _nav(self, files: Files, pages: list[Any]) -> list[Any]:
         """The site's own pages as MkDocs would list them, then one compact Handbook section."""
