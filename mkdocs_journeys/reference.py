@@ -140,3 +140,11 @@ def settings_reference() -> str:
     """The plugin's options (the same block the command line reads from mkdocs.yml)."""
     return (model_table(Settings) + "\n\n### Suppression\n\nEach entry of `ignore`:\n\n" + model_table(Suppression)
             + "\n")
+
+
+def findings_reference() -> str:
+    """Every finding code of the analysis, with what it means."""
+    from .analysis import CODES
+
+    rows = ["| Code | Meaning |", "|---|---|"] + [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
+    return "\n".join(rows) + "\n"
