@@ -212,14 +212,20 @@ def _copy(data: Any) -> Any:
 
 def _drop(data: Any, loc: tuple[Any, ...]) -> bool:
     """Remove the value at ``loc`` from a mapping (keeping list positions stable)."""
-    parent, key = data, None
+    parent: Any = data
+    key: Any = None
+    above: tuple[Any, Any] | None = None  # the mapping entry ``parent`` is the value of
     for i, part in enumerate(loc):
         if part == METRIC_KEY and i == len(loc) - 1:
-            break  # an unknown metric: drop its whole value
+            if above is None:
+                return False
+            parent, key = above  # an unknown metric: drop its whole value
+            break
         if isinstance(parent, dict) and part in parent:
             if i == len(loc) - 1 or not isinstance(parent[part], (dict, list)):
                 key = part
                 break
+            above = (parent, part)
             parent = parent[part]
         elif isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
             if i == len(loc) - 1 or not isinstance(parent[part], (dict, list)):

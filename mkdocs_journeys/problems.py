@@ -7,6 +7,7 @@ that every front end (terminal, GitHub annotations, JSON, the MkDocs log) prints
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,8 +51,14 @@ class Problem:
 
 def display_path(file: Path, root: Path | None = None) -> str:
     """A path relative to ``root`` (the current folder by default) when it lies below it."""
+    return _relative(file, root or Path.cwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(file: Path, root: Path) -> str:
+    """Cached: a big handbook prints thousands of findings from the same few files."""
     try:
-        return Path(os.path.relpath(file, root or Path.cwd())).as_posix()
+        return Path(os.path.relpath(file, root)).as_posix()
     except ValueError:  # another drive on Windows
         return file.as_posix()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..handbook import Handbook
 from . import suppression
@@ -63,11 +63,12 @@ def analyse(handbook: Handbook) -> Analysis:
     result.internal_steps = internal_steps(handbook)
 
     anchors: Counter[str] = Counter()
+    ignore = handbook.settings.ignore
     for finding in sorted(found, key=lambda f: (f.location.file.as_posix(), f.location.line or 0, f.code, f.key)):
         base = finding.base_anchor()
         anchors[base] += 1
-        anchored = Finding(**{**finding.__dict__, "anchor": base if anchors[base] == 1 else f"{base}-{anchors[base]}"})
-        rule = suppression.matching(anchored, handbook.settings.ignore)
+        anchored = replace(finding, anchor=base if anchors[base] == 1 else f"{base}-{anchors[base]}")
+        rule = suppression.matching(anchored, ignore) if ignore else None
         if rule is None:
             result.findings.append(anchored)
         else:
