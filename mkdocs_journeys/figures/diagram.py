@@ -117,7 +117,9 @@ def process_diagram(process: Process, department_names: dict[str, str]) -> str:
             for k, line in enumerate(lines))
         tooltip = f"{step.name} — {owner}" + (f" — {step.decision}" if step.decision else "")
         parts.append(
-            f'<a class="journeys-step" href="#step-{attr(step.id)}" data-step="{attr(step.id)}">'
+            # xlink:href, not href: Material's instant navigation rewrites every [href] as if it were an
+            # HTML link, which fails on SVG links
+            f'<a class="journeys-step" xlink:href="#step-{attr(step.id)}" data-step="{attr(step.id)}">'
             f"<title>{attr(tooltip)}</title>{shape}"
             f'<text text-anchor="middle" font-size="13" fill="currentColor">{texts}</text></a>')
         if i in ends:
