@@ -18,7 +18,7 @@ CODES: dict[str, str] = {
     "lowest-point": "The journey's lowest point, when it lies below neutral.",
     "missing-emotion": "A touchpoint has no emotion: the curve has a gap there.",
     "missed-target": "A metric's actual misses its target.",
-    "metric-without-actual": "A metric has a target but no actual measured yet.",
+    "metric-without-actual": "A metric has a target but no actual measured yet (not raised for future-state journeys).",
     "metric-without-target": "A metric is measured but has no target to judge it by.",
     "journey-without-metrics": "Neither the journey nor any of its stages or touchpoints has a metric.",
 }

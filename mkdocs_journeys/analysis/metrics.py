@@ -38,7 +38,7 @@ def metric_findings(journey: Journey) -> list[Finding]:
             findings.append(finding(
                 "missed-target", f"{metric.name} of {label} is {metric.format(value.actual)} against a target of "
                 f"{metric.format(value.target)}{period}", "name the action and the owner that will close the gap"))
-        elif value.actual is None:
+        elif value.actual is None and journey.state != "future":  # a to-be journey has targets, no actuals yet
             findings.append(finding(
                 "metric-without-actual", f"{metric.name} of {label} has a target but no actual yet",
                 "add the measured `actual` (with its `period` and `source`)"))
