@@ -91,6 +91,42 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .diff import compare, render_markdown
+    from .diff.git import GitError, export
+    from .handbook import build_handbook
+
+    settings, base, _ = _settings(args.config)
+    with tempfile.TemporaryDirectory(prefix="mkdocs-journeys-diff-") as scratch:
+        if args.git is not None:
+            if len(args.folders) > 1:
+                raise UsageError("diff --git takes BASE [HEAD]")
+            head = args.folders[0] if args.folders else "HEAD"
+            source = Path(args.source) if args.source else (base or Path(".")) / settings.source
+            try:
+                old_dir = export(source, args.git, Path(scratch) / "base")
+                new_dir = export(source, head, Path(scratch) / "head")
+            except GitError as exc:
+                raise UsageError(f"git: {exc}") from exc
+        else:
+            if len(args.folders) != 2 or args.source:
+                raise UsageError("diff takes OLD NEW (two handbook folders), or --git BASE [HEAD]")
+            old_dir, new_dir = (Path(f) for f in args.folders)
+            for folder in (old_dir, new_dir):
+                if not folder.is_dir():
+                    raise UsageError(f"the handbook folder '{folder}' does not exist")
+        report = compare(build_handbook(old_dir, settings), build_handbook(new_dir, settings))
+    if args.format == "json":
+        from dataclasses import asdict
+
+        print(json.dumps(asdict(report), indent=2, ensure_ascii=False))
+    else:
+        print(render_markdown(report, site_url=settings.site_url, output=settings.output), end="")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mkdocs-journeys",
@@ -121,6 +157,15 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the target site serves pages as page.html rather than page/")
 
     command("schema", "Print the JSON Schema of the handbook format.", cmd_schema)
+
+    diff = command("diff", "What changed between two handbooks, as Markdown for a pull-request comment.", cmd_diff)
+    diff.add_argument("folders", nargs="*", metavar="OLD NEW | HEAD",
+                      help="two handbook folders; with --git, the revision to compare with BASE (default: HEAD)")
+    diff.add_argument("--git", metavar="BASE", help="compare the handbook at two git revisions of this repository")
+    diff.add_argument("--source", metavar="DIR", help="with --git: the handbook folder (default: the plugin's "
+                      "`source`, else ./journeys)")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                      help="markdown (default) or json")
     return parser
 
 
