@@ -175,13 +175,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke test, figures meaningless")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000, 3000], metavar="N",
+                        help="handbook sizes (journeys) for the growth table")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement (the best counts); "
+                        "a build of 1,000 journeys takes minutes")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
 
-    sizes = [2, 4, 10] if args.quick else [100, 300, 1000, 3000]
+    sizes = [2, 4, 10] if args.quick else args.sizes
     compare_at = 10 if args.quick else 1000
     growth_pair = (2, 10) if args.quick else (200, 1000)
-    repeat = 1 if args.quick else 3
+    repeat = 1 if args.quick else args.repeat
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="journeys-bench-"))
     figures: dict[str, Any] = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                                f"{platform.python_version()}", "date": time.strftime("%Y-%m-%d")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,11 @@ def journey_review(ctx: RenderContext, page: str, journey: Journey) -> str | Non
 
 
 def department_review(ctx: RenderContext, page: str, department_id: str) -> str | None:
+    """Handoffs counted per counterpart (the risky ones listed), and findings counted per journey.
+
+    Every handoff and finding is listed on its journey's page; repeating all of them here would make
+    a big department's page grow with the whole handbook and bury the few that need action.
+    """
     analysis = ctx.analysis
     if analysis is None:
         return None
@@ -107,15 +113,39 @@ def department_review(ctx: RenderContext, page: str, department_id: str) -> str 
                 if h.to_department == department_id and h.from_department != department_id]
     outgoing = [h for hs in analysis.handoffs.values() for h in hs
                 if h.from_department == department_id and h.to_department != department_id]
-    return join_blocks([
-        heading(2, "Handoffs", "handoffs"),
-        heading(3, "Handed to us", "handoffs-in"),
-        handoff_table(ctx, page, incoming, here=False) if incoming else "None.",
-        heading(3, "Handed on by us", "handoffs-out"),
-        handoff_table(ctx, page, outgoing, here=False) if outgoing else "None.",
-        heading(2, "Findings in what we own", "findings"),
-        findings_list(ctx, page, analysis.findings_for_department(department_id)),
-    ])
+    blocks: list[str | None] = [heading(2, "Handoffs", "handoffs")]
+    for title, anchor, handoffs, other in (("Handed to us", "handoffs-in", incoming, "from_department"),
+                                           ("Handed on by us", "handoffs-out", outgoing, "to_department")):
+        blocks.append(heading(3, title, anchor))
+        if not handoffs:
+            blocks.append("None.")
+            continue
+        counts: dict[str, list[int]] = {}
+        for h in handoffs:
+            counts.setdefault(getattr(h, other), [0, 0])
+            counts[getattr(h, other)][0] += 1
+            counts[getattr(h, other)][1] += h.risky
+        blocks.append(table(["Department", "Handoffs", "Risky"],
+                            [[ctx.dept(page, d), str(n), str(r)] for d, (n, r) in sorted(counts.items())]))
+        risky = [h for h in handoffs if h.risky]
+        if risky:
+            blocks.append(handoff_table(ctx, page, risky, here=False))
+    findings = analysis.findings_for_department(department_id)
+    per_journey: dict[str, Counter[str]] = {}
+    elsewhere: list[Finding] = []
+    for finding in findings:
+        if finding.journey is not None:
+            per_journey.setdefault(finding.journey, Counter())[finding.code] += 1
+        else:
+            elsewhere.append(finding)
+    rows = [[ctx.link(page, "journey", j, "findings"),
+             ", ".join(f"`{code}` {n}" for code, n in sorted(c.items()))] for j, c in sorted(per_journey.items())]
+    blocks += [heading(2, "Findings in what we own", "findings"),
+               f"{len(findings)} finding{'s' if len(findings) != 1 else ''}; each is listed with its suggestion "
+               "on the page it concerns." if findings else "No findings.",
+               table(["Journey", "Findings"], rows) if rows else None,
+               findings_list(ctx, page, elsewhere) if elsewhere else None]
+    return join_blocks(blocks)
 
 
 def process_review(ctx: RenderContext, page: str, process_id: str) -> str | None:
