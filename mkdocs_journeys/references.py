@@ -98,8 +98,9 @@ class _Checker:
             if loaded.model.parent:
                 graph.add_edge(dept_id, loaded.model.parent)
         for cycle in sorted(nx.simple_cycles(graph), key=lambda c: sorted(c)):
-            ring = " → ".join([*cycle, cycle[0]])
             for dept_id in cycle:
+                start = cycle.index(dept_id)  # each department's message starts from itself: stable output
+                ring = " → ".join([*cycle[start:], *cycle[:start], dept_id])
                 loaded = self.by_kind["department"][dept_id]
                 self.add(loaded, loaded.model, ("parent",), f"department parents form a cycle: {ring}",
                          "parent-cycle", "a department cannot be its own ancestor")

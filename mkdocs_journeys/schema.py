@@ -15,6 +15,7 @@ from .slugs import SLUG_PATTERN
 
 _ANY_DEFINITION = Annotated[Department | Persona | MetricDefinition | Journey | Process, Field(discriminator="kind")]
 _TOP_LEVEL = ("Department", "Persona", "MetricDefinition", "Journey", "Process")
+_DERIVED_ID = ("Stage", "Touchpoint", "Step")
 
 
 def handbook_schema() -> dict[str, Any]:
@@ -24,16 +25,19 @@ def handbook_schema() -> dict[str, Any]:
         definition = defs[name]
         required = [r for r in definition.get("required", []) if r != "id"]
         definition["required"] = ["kind", *required]
+    for name in _DERIVED_ID:  # the id defaults to the slug of the name
+        defs[name]["required"] = [r for r in defs[name].get("required", []) if r != "id"]
+    metric_value = {"anyOf": [{"type": ["number", "string"], "description": "The target alone"},
+                              {"$ref": "#/$defs/MetricValue"}]}
     for definition in defs.values():
         definition.pop("title", None)
         for prop in definition.get("properties", {}).values():
             prop.pop("title", None)
-            if prop.get("additionalProperties", {}).get("$ref") == "#/$defs/MetricValue":
+            values = [*prop.get("patternProperties", {}).values(), prop.get("additionalProperties", {})]
+            if any(isinstance(v, dict) and v.get("$ref") == "#/$defs/MetricValue" for v in values):
+                prop.pop("patternProperties", None)
                 prop["propertyNames"] = {"pattern": SLUG_PATTERN}
-                prop["additionalProperties"] = {
-                    "anyOf": [{"type": ["number", "string"], "description": "The target alone"},
-                              {"$ref": "#/$defs/MetricValue"}]
-                }
+                prop["additionalProperties"] = metric_value
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mkdocs-journeys handbook definition",

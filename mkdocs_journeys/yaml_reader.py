@@ -98,7 +98,7 @@ class Document:
         sensible even when the path names something the author left out.
         """
         node = self.data
-        best = self.pos
+        best = node.pos if isinstance(node, (Map, Seq)) else self.pos  # the content, not a `---` line
         for i, step in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, Map) and isinstance(step, str) and step in node:
@@ -214,7 +214,7 @@ class _EventReader:
             loader.dispose()
 
     def _consume(self, loader: Any) -> None:
-        # Each frame: [container, pending key or None, key position, awaiting key?]
+        # Each frame: [container, pending key or None, key position, awaiting key?, tag refused?]
         stack: list[list[Any]] = []
         doc_pos: Pos = (1, 1)
         root: Any = None
@@ -236,15 +236,17 @@ class _EventReader:
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if event.anchor is not None:
                     self._anchor(mark)
-                if event.tag is not None and event.tag not in ("!", "?"):
+                refused = event.tag is not None and event.tag not in ("!", "?")
+                if refused:
                     self._problem(mark, f"the tag '{event.tag}' is not allowed: a handbook holds plain data only",
                                   "yaml-tag", hint="remove the tag")
                 container: Map | Seq = Map(pos) if cls is MappingStartEvent else Seq(pos)
-                stack.append([container, None, None, True])
+                stack.append([container, None, None, True, refused])
                 continue
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                value = stack.pop()[0]
-                pos = value.pos
+                frame = stack.pop()
+                pos = frame[0].pos
+                value = None if frame[4] else frame[0]  # a refused tag's value is not read as data either
             elif cls is yaml.AliasEvent:
                 self._problem(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
                 value = None
