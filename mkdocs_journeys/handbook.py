@@ -137,14 +137,13 @@ class Handbook:
             found.append(current)
         return found
 
+    @cached_property
+    def _touchpoints(self) -> dict[tuple[str, str], tuple[Journey, Stage, Touchpoint]]:
+        return {(journey.id, touchpoint.id): (journey, stage, touchpoint)
+                for journey in self.journeys.values() for stage, touchpoint in journey.touchpoints()}
+
     def find_touchpoint(self, journey_id: str, touchpoint_id: str) -> tuple[Journey, Stage, Touchpoint] | None:
-        journey = self.journeys.get(journey_id)
-        if journey is None:
-            return None
-        for stage, touchpoint in journey.touchpoints():
-            if touchpoint.id == touchpoint_id:
-                return journey, stage, touchpoint
-        return None
+        return self._touchpoints.get((journey_id, touchpoint_id))
 
 
 def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:

@@ -7,6 +7,7 @@ pages may link to entities (``journey:ID``) and embed their tables and charts.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         if config.nav is None and self.settings.nav == "auto":
             config.nav = self._nav(files, pages)
+        # The handbook's objects live until the build ends; keep the garbage collector from walking
+        # them again and again while MkDocs renders every page (a tenth of a big build's time).
+        gc.freeze()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
 
     def _log_findings(self, analysis: Analysis) -> None:
         """Findings are advice: as warnings when asked (``--strict`` then fails), else one line

@@ -55,6 +55,7 @@ def as_json(problems: Sequence[Problem], root: Path | None = None) -> str:
 
 def render(problems: Sequence[Problem], fmt: Format, root: Path | None = None) -> list[str]:
     """One line per problem (text, github) or one JSON document (json)."""
+    root = root or Path.cwd()  # once, not per line: a big handbook prints tens of thousands
     if fmt == "json":
         return [as_json(problems, root)]
     line = format_github if fmt == "github" else format_text

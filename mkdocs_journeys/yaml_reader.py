@@ -222,6 +222,7 @@ class _EventReader:
         get_event = loader.get_event
         check_event = loader.check_event
         ScalarEvent = yaml.ScalarEvent
+        maybe_typed = _MAYBE_TYPED
         MappingStartEvent = yaml.MappingStartEvent
         SequenceStartEvent = yaml.SequenceStartEvent
         while check_event():
@@ -230,7 +231,11 @@ class _EventReader:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
             if cls is ScalarEvent:
-                value = self._scalar(event)
+                text = event.value
+                if event.tag is None and text and text[0] not in maybe_typed and event.implicit[0]:
+                    value = text  # the common case, inlined: plain text that YAML 1.2 cannot read as else
+                else:
+                    value = self._scalar(event)
                 if event.anchor is not None:
                     self._anchor(mark)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:

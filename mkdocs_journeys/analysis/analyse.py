@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..handbook import Handbook
 from . import suppression
@@ -30,10 +31,21 @@ class Analysis:
 
     def findings_for(self, entity: str) -> list[Finding]:
         """Findings about an entity or anything inside it (``journey:ID``, ``process:ID``...)."""
-        return [f for f in self.findings if f.under(entity)]
+        return self._index.get(entity, [])
 
     def findings_for_department(self, department_id: str) -> list[Finding]:
-        return [f for f in self.findings if department_id in f.departments]
+        return self._index.get(f"department:{department_id}", [])
+
+    @cached_property
+    def _index(self) -> dict[str, list[Finding]]:
+        """Each entity's findings, built once: every page asks, and scanning all findings per page
+        would make a big handbook's build grow with the square of its size."""
+        index: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            entities = {finding.subject, *finding.scopes, *(f"department:{d}" for d in finding.departments)}
+            for entity in sorted(entities):
+                index.setdefault(entity, []).append(finding)
+        return index
 
     def count_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)
@@ -67,10 +79,11 @@ def analyse(handbook: Handbook) -> Analysis:
     for finding in sorted(found, key=lambda f: (f.location.file.as_posix(), f.location.line or 0, f.code, f.key)):
         base = finding.base_anchor()
         anchors[base] += 1
-        anchored = replace(finding, anchor=base if anchors[base] == 1 else f"{base}-{anchors[base]}")
-        rule = suppression.matching(anchored, ignore) if ignore else None
+        # set in place: the finding was made here and is not shared yet (a copy per finding costs)
+        object.__setattr__(finding, "anchor", base if anchors[base] == 1 else f"{base}-{anchors[base]}")
+        rule = suppression.matching(finding, ignore) if ignore else None
         if rule is None:
-            result.findings.append(anchored)
+            result.findings.append(finding)
         else:
-            result.suppressed.append((anchored, rule.reason))
+            result.suppressed.append((finding, rule.reason))
     return result

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
 from ..model import Journey, Stage, Touchpoint
 from .findings import Finding
 from .flow import consecutive
@@ -32,19 +30,18 @@ def extremes(journey: Journey) -> Extremes:
 
 def _following_rated(journey: Journey) -> list[tuple[Touchpoint, Touchpoint, Stage]]:
     """Pairs of touchpoints with an emotion that follow one another, looking through unrated ones."""
-    graph = nx.DiGraph()
+    successors: dict[str, list[str]] = {}
     stage_of: dict[str, Stage] = {}
     touchpoints: dict[str, Touchpoint] = {}
     for stage, tp in journey.touchpoints():
-        graph.add_node(tp.id)
         stage_of[tp.id], touchpoints[tp.id] = stage, tp
     for _, a, _, b in consecutive(journey):
-        graph.add_edge(a.id, b.id)
+        successors.setdefault(a.id, []).append(b.id)
     pairs = []
     for _, tp in journey.touchpoints():
         if tp.emotion is None:
             continue
-        queue, seen = list(graph.successors(tp.id)), {tp.id}
+        queue, seen = list(successors.get(tp.id, ())), {tp.id}
         while queue:
             current = queue.pop(0)
             if current in seen:
@@ -52,7 +49,7 @@ def _following_rated(journey: Journey) -> list[tuple[Touchpoint, Touchpoint, Sta
             seen.add(current)
             nxt = touchpoints[current]
             if nxt.emotion is None:
-                queue.extend(graph.successors(current))
+                queue.extend(successors.get(current, ()))
             else:
                 pairs.append((tp, nxt, stage_of[current]))
     return pairs

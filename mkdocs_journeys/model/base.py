@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +35,12 @@ class Node(BaseModel):
 
     def attach(self, document: Document, path: tuple[Any, ...] = ()) -> None:
         """Remember where this object and every object below it were written."""
-        self._document = document
-        self._path = path
-        for name, value in self:
-            field = type(self).model_fields[name]
-            key = field.alias or name
+        private = self.__pydantic_private__
+        assert private is not None
+        private["_document"] = document
+        private["_path"] = path
+        for name, key in _node_fields(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Node):
                 value.attach(document, (*path, key))
             elif isinstance(value, list):
@@ -49,20 +52,37 @@ class Node(BaseModel):
                     if isinstance(item, Node):
                         item.attach(document, (*path, key, k))
 
+    # Private attributes are read from pydantic's dict directly: these run for every finding of a
+    # big handbook, and the attribute protocol costs more than the lookup itself.
     @property
     def document(self) -> Document | None:
-        return self._document
+        return self.__pydantic_private__["_document"]  # type: ignore[index,no-any-return]
 
     @property
     def path(self) -> tuple[Any, ...]:
-        return self._path
+        return self.__pydantic_private__["_path"]  # type: ignore[index,no-any-return]
 
     def location(self, *sub: Any, key: bool = False) -> Location:
         """Where this object (or a field or item below it) was written; the file alone if unknown."""
-        if self._document is None:
+        private = self.__pydantic_private__
+        document: Document | None = private["_document"]  # type: ignore[index]
+        if document is None:
             return Location(Path("<memory>"))
-        return self._document.locate((*self._path, *sub), key=key)
+        return document.locate((*private["_path"], *sub), key=key)  # type: ignore[index]
 
     @property
     def file(self) -> Path | None:
-        return self._document.file if self._document else None
+        document = self.document
+        return document.file if document else None
+
+@functools.cache
+def _node_fields(cls: type[Node]) -> tuple[tuple[str, str], ...]:
+    """The fields that may hold other nodes (with the key they are written under), per class:
+    attaching positions visits every object of a big handbook, so the field scan is done once."""
+    return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if _holds_nodes(info.annotation))
+
+
+def _holds_nodes(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Node):
+        return True
+    return any(_holds_nodes(arg) for arg in typing.get_args(annotation))

@@ -266,7 +266,8 @@ class MetricValue(Node):
 
     @property
     def definition(self) -> MetricDefinition:
-        return self._definition or BUILTIN_METRICS.get(self.metric_id) or _unknown(self.metric_id)
+        known: MetricDefinition | None = self.__pydantic_private__["_definition"]  # type: ignore[index]
+        return known or BUILTIN_METRICS.get(self.metric_id) or _unknown(self.metric_id)
 
     @property
     def status(self) -> Status:

@@ -6,6 +6,7 @@ Markdown site generator understands too.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,7 +84,7 @@ class Site:
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:
-        return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+        return _relative(posixpath.dirname(from_path) or ".", to_path)
 
     def url(self, from_path: str, kind: Kind, entity_id: str, anchor: str | None = None) -> str:
         target = self.relative(from_path, self.path(kind, entity_id))
@@ -99,3 +100,9 @@ class Site:
 
     def links(self, from_path: str, kind: Kind, ids: list[str]) -> str:
         return ", ".join(self.link(from_path, kind, i) for i in ids)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_dir: str, to_path: str) -> str:
+    """Cached: pages link to the same few folders thousands of times, and relpath is slow."""
+    return posixpath.relpath(to_path, from_dir)
