@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .analysis import analyse
+from .collector import collector_paused
 from .handbook import build_handbook
 from .problems import Problem
 from .reporting import Format, render, summary
@@ -13,6 +14,11 @@ from .settings import Settings
 
 def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False) -> tuple[list[str], int]:
     """The lines to print and the exit code: 1 on errors (or on findings with ``strict``)."""
+    with collector_paused():
+        return _run_check(source, settings, fmt, strict)
+
+
+def _run_check(source: Path, settings: Settings, fmt: Format, strict: bool) -> tuple[list[str], int]:
     handbook = build_handbook(source, settings)
     errors = handbook.problems
     warnings: list[Problem] = [finding.as_problem() for finding in analyse(handbook).findings]

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import references
+from .collector import collector_paused
 from .loader import Loaded, Rejected, load
 from .model import BUILTIN_METRICS, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
 from .problems import Problem, sorted_problems
@@ -149,8 +150,9 @@ class Handbook:
 def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
     """Load, validate and index the handbook in ``source``, keeping every valid definition."""
     settings = settings or Settings()
-    result = load(source, settings)
-    cross = references.check(result.definitions, result.rejected)
+    with collector_paused():
+        result = load(source, settings)
+        cross = references.check(result.definitions, result.rejected)
     handbook = Handbook(source=source, settings=settings, files=result.files)
     problems = list(result.problems)
     rejected = list(result.rejected)

@@ -21,6 +21,7 @@ from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
+from .collector import collector_paused
 from .handbook import Handbook, build_handbook
 from .render import assets, render_pages
 from .render.site import KIND_TITLES, Kind, Site
@@ -78,7 +79,8 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             log.warning(f"{problem.location.display()}: {problem.full_message()}")
         self.analysis = analyse(handbook)
         self._log_findings(self.analysis)
-        pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
+        with collector_paused():
+            pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
         self.site = Site(handbook, self.settings.output)
         self.generated = set()
         docs_dir = Path(config.docs_dir)
