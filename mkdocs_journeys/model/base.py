@@ -75,6 +75,25 @@ class Node(BaseModel):
         document = self.document
         return document.file if document else None
 
+class OwnedNode(Node):
+    """A part whose owner defaults to its container's (stage → journey, touchpoint → stage, step →
+    process); the container fills ``owner`` in when it is validated, and remembers it did."""
+
+    if typing.TYPE_CHECKING:
+        owner: str | None
+
+    _owner_inherited: bool = False
+
+    @property
+    def owner_id(self) -> str:
+        assert self.owner is not None, "owners are inherited when the container is validated"
+        return self.owner
+
+    @property
+    def owner_inherited(self) -> bool:
+        return self._owner_inherited
+
+
 @functools.cache
 def _node_fields(cls: type[Node]) -> tuple[tuple[str, str], ...]:
     """The fields that may hold other nodes (with the key they are written under), per class:

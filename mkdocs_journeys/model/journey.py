@@ -9,7 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..slugs import slugify
-from .base import Node
+from .base import Node, OwnedNode
 from .fields import Flag, Id, IdList, Markdown, Name, Number, RefList, Text, TextList
 from .metrics import Metrics
 
@@ -36,7 +36,7 @@ def emotion_scale(info: ValidationInfo) -> tuple[float, float]:
     return DEFAULT_EMOTION_SCALE
 
 
-class Touchpoint(Node):
+class Touchpoint(OwnedNode):
     """A moment the customer meets the organisation."""
 
     id: Id = Field(description="Unique among the journey's stages and touchpoints; defaults to the slug of `name`.")
@@ -67,19 +67,8 @@ class Touchpoint(Node):
             )
         return value
 
-    _owner_inherited: bool = False
 
-    @property
-    def owner_id(self) -> str:
-        assert self.owner is not None, "owners are inherited when the journey is validated"
-        return self.owner
-
-    @property
-    def owner_inherited(self) -> bool:
-        return self._owner_inherited
-
-
-class Stage(Node):
+class Stage(OwnedNode):
     """A phase of the journey, owned by one department."""
 
     id: Id = Field(description="Unique among the journey's stages and touchpoints; defaults to the slug of `name`.")
@@ -91,17 +80,6 @@ class Stage(Node):
     touchpoints: list[Touchpoint] = Field(default_factory=list, description="The stage's touchpoints, in order.")
 
     _derive_id = model_validator(mode="before")(derive_id)
-
-    _owner_inherited: bool = False
-
-    @property
-    def owner_id(self) -> str:
-        assert self.owner is not None, "owners are inherited when the journey is validated"
-        return self.owner
-
-    @property
-    def owner_inherited(self) -> bool:
-        return self._owner_inherited
 
 
 class Transition(Node):

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..yaml_reader import Plain
-from .base import Node
+from .base import Node, OwnedNode
 from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text
 from .journey import derive_id
 from .metrics import format_duration, parse_duration
@@ -30,7 +30,7 @@ class Branch(Node):
     _targets = field_validator("next", mode="before")(_step_targets)
 
 
-class Step(Node):
+class Step(OwnedNode):
     """One step of a process map."""
 
     id: Id = Field(description="Unique in its process; defaults to the slug of `name`.")
@@ -68,17 +68,6 @@ class Step(Node):
     @property
     def sla_text(self) -> str | None:
         return format_duration(self.sla) if self.sla is not None else None
-
-    _owner_inherited: bool = False
-
-    @property
-    def owner_id(self) -> str:
-        assert self.owner is not None, "owners are inherited when the process is validated"
-        return self.owner
-
-    @property
-    def owner_inherited(self) -> bool:
-        return self._owner_inherited
 
 
 class Process(Node):
