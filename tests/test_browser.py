@@ -116,6 +116,9 @@ def test_each_curve_is_drawn_from_the_yaml_emotions_in_order(browser: Any, examp
         assert trace["y"] == [tp.emotion for tp in touchpoints]
         assert trace["hrefs"] == [f"#touchpoint-{tp.id}" for tp in touchpoints]
         assert page.locator(".journeys-chart svg.main-svg").count() >= 1
+        hidden = page.evaluate("() => Array.from(document.querySelectorAll('#emotion-curve .xtick text'))"
+                               ".filter(t => t.style.display === 'none').map(t => t.textContent)")
+        assert hidden == []  # every touchpoint is labelled, the first one included
         watch.clean()
         page.context.close()
 

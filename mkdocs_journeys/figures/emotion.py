@@ -83,8 +83,10 @@ def emotion_curve(journey: Journey, settings: Settings, owner_names: dict[str, s
     ticks = [hover(_clip(tp.name)) for _, tp in points]
     margin = (high - low) * 0.08
     layout = base_layout(
+        # labels slant down to the left: the first one needs room left of the axis
+        margin={"l": 130, "r": 16, "t": 36, "b": 110},
         xaxis={"tickmode": "array", "tickvals": xs, "ticktext": ticks, "tickangle": -35, "showgrid": False,
-               "zeroline": False, "range": [-0.5, len(points) - 0.5], "fixedrange": True},
+               "zeroline": False, "range": [-0.5, len(points) - 0.5], "fixedrange": True, "ticklabeloverflow": "allow"},
         yaxis={"range": [low - margin, high + margin], "title": {"text": "Emotion"}, "zeroline": False,
                "dtick": 1, "fixedrange": True},
         shapes=shapes,
