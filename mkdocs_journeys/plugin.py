@@ -107,6 +107,9 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
 
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+
     def _log_findings(self, analysis: Analysis) -> None:
         """Findings are advice: as warnings when asked (``--strict`` then fails), else one line
         pointing to the overview, with each finding in the verbose log (``mkdocs build -v``)."""
