@@ -12,16 +12,21 @@ from .reporting import Format, render, summary
 from .settings import Settings
 
 
-def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False) -> tuple[list[str], int]:
-    """The lines to print and the exit code: 1 on errors (or on findings with ``strict``)."""
+def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False,
+              findings: bool = True) -> tuple[list[str], int]:
+    """The lines to print and the exit code: 1 on errors (or on findings with ``strict``).
+
+    ``findings=False`` validates only: no analysis, so a valid handbook prints its summary alone.
+    """
     with collector_paused():
-        return _run_check(source, settings, fmt, strict)
+        return _run_check(source, settings, fmt, strict, findings)
 
 
-def _run_check(source: Path, settings: Settings, fmt: Format, strict: bool) -> tuple[list[str], int]:
+def _run_check(source: Path, settings: Settings, fmt: Format, strict: bool,
+               findings: bool) -> tuple[list[str], int]:
     handbook = build_handbook(source, settings)
     errors = handbook.problems
-    warnings: list[Problem] = [finding.as_problem() for finding in analyse(handbook).findings]
+    warnings: list[Problem] = [f.as_problem() for f in analyse(handbook).findings] if findings else []
     problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
     lines = render(problems, fmt)
     if fmt != "json":

@@ -59,7 +59,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .checking import run_check
 
     source, settings = resolve_source(args.source, args.config)
-    output, code = run_check(source, settings, fmt=args.format, strict=args.strict)
+    if args.strict and args.no_findings:
+        raise UsageError("--strict fails on findings, and --no-findings leaves them out: choose one")
+    output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings)
     for line in output:
         print(line)
     return code
@@ -149,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text (default), github (Actions annotations) or json")
     check.add_argument("--strict", action="store_true", help="fail on findings of the analysis too")
+    check.add_argument("--no-findings", action="store_true",
+                       help="validate only: leave the analysis out (a valid handbook prints its summary alone)")
 
     generate = command("generate", "Write the handbook as plain Markdown pages with their assets.", cmd_generate)
     generate.add_argument("paths", nargs="+", metavar="[SOURCE] OUTDIR",

@@ -29,6 +29,9 @@ def test_the_example_checks_clean_apart_from_advice(capsys: pytest.CaptureFixtur
     assert ": error: " not in out
     assert out.splitlines()[-1].startswith("12 definitions in 6 files: ")
     assert run(capsys, "check", str(example_handbook()), "--strict")[0] == 1
+    assert run(capsys, "check", str(example_handbook()), "--no-findings") == (
+        0, "12 definitions in 6 files: no problems\n", "")
+    assert run(capsys, "check", str(example_handbook()), "--no-findings", "--strict")[0] == 2
 
 
 def test_github_annotations(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
