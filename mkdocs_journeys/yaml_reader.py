@@ -202,6 +202,8 @@ class _EventReader:
         self.file = file
         self.documents: list[Document] = []
         self.problems: list[Problem] = []
+        self._first: dict[str, int] = {}  # code → index of its first problem, for mistakes repeated
+        self._more: dict[str, int] = {}
 
     def _problem(self, mark: Any, message: str, code: str, hint: str | None = None) -> None:
         self.problems.append(Problem(Location(self.file, mark.line + 1, mark.column + 1), message, code, hint=hint))
@@ -253,7 +255,7 @@ class _EventReader:
                 pos = frame[0].pos
                 value = None if frame[4] else frame[0]  # a refused tag's value is not read as data either
             elif cls is yaml.AliasEvent:
-                self._problem(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
+                self._repeated(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
                 value = None
             elif cls is yaml.DocumentStartEvent:
                 doc_pos = pos
@@ -295,7 +297,20 @@ class _EventReader:
                 parent.value_pos[key] = pos
 
     def _anchor(self, mark: Any) -> None:
-        self._problem(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
+        self._repeated(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
+
+    def _repeated(self, mark: Any, message: str, code: str) -> None:
+        """The same mistake many times over (an alias bomb has dozens): reported once per file, at the
+        first place, with how many more there are, so the real list of problems stays readable."""
+        first = self._first.get(code)
+        if first is None:
+            self._first[code] = len(self.problems)
+            self._problem(mark, message, code)
+            return
+        self._more[code] = self._more.get(code, 0) + 1
+        earlier = self.problems[first]
+        more = self._more[code]
+        self.problems[first] = Problem(earlier.location, f"{message} ({more} more in this file)", code)
 
     def _key(self, value: Any, event: Any, mark: Any) -> str | None:
         """Keys are taken exactly as written; only plain text can be a key."""
