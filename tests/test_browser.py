@@ -176,6 +176,22 @@ def test_the_palette_toggle_rethemes_the_chart(browser: Any, example: tuple[Buil
     page.context.close()
 
 
+def test_charts_fit_the_printed_page(browser: Any, example: tuple[Build, str]) -> None:
+    _, url = example
+    page, watch = visit(browser, f"{url}handbook/journeys/open-current-account/")
+    page.set_viewport_size({"width": 700, "height": 900})  # a printed page is narrower than the screen
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function("""() => {
+        const svg = document.querySelector('#emotion-curve .main-svg');
+        return svg && svg.getBoundingClientRect().width <= document.querySelector('article').clientWidth + 1;
+    }""", timeout=5000)
+    assert page.locator("#emotion-curve .xtick text").count() == 8
+    assert page.pdf(format="A4").startswith(b"%PDF")
+    watch.clean()
+    page.context.close()
+
+
 def test_the_process_diagram_draws_and_links_to_its_steps(browser: Any, example: tuple[Build, str]) -> None:
     _, url = example
     process = build_handbook(example_handbook()).processes["account-onboarding"]
