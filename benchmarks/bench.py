@@ -15,6 +15,7 @@ Every figure is compared with a baseline measured in the same run (these machine
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -25,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,25 +152,40 @@ def serve_rebuild(root: Path, timeout: float = 600) -> float:
                                cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                start_new_session=True)
     assert process.stdout is not None
+    # A blocked read never sees a deadline: past it, the watchdog stops the server and the reads end.
+    watchdog = threading.Timer(timeout, _stop, (process,))
+    watchdog.start()
+    log: list[str] = []
     try:
-        deadline = time.monotonic() + timeout
         for line in process.stdout:
+            log.append(line)
             if "Serving on" in line:
                 break
-            if time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not start")
+        else:
+            raise SystemExit("mkdocs serve did not start:\n" + "".join(log[-30:]))
         time.sleep(1.0)
         journey = sorted((root / "journeys/journeys").glob("*.yml"))[0]
-        text = journey.read_text(encoding="utf-8")
+        changed = journey.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1)
+        if not str(yaml.safe_load(changed).get("title", "")).startswith("Changed "):
+            raise SystemExit(f"{journey.name}: the edit would not change the title (the rebuild must stay valid)")
         start = time.perf_counter()
-        journey.write_text(text.replace("title: ", "title: Changed ", 1), encoding="utf-8")
+        journey.write_text(changed, encoding="utf-8")
         for line in process.stdout:
+            log.append(line)
+            if "An error happened during the rebuild" in line:
+                break
             if "Reloading browsers" in line or "Documentation built" in line:
                 return time.perf_counter() - start
-        raise SystemExit("mkdocs serve never rebuilt")
+        raise SystemExit("mkdocs serve never rebuilt:\n" + "".join(log[-30:]))
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        watchdog.cancel()
+        _stop(process)
         process.wait(timeout=30)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -96,36 +96,42 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     import tempfile
 
-    from .diff import compare, render_markdown
-    from .diff.git import GitError, export
+    from .diff import Links, compare, render_markdown, report_json
+    from .diff.git import GitError, export, toplevel
     from .handbook import build_handbook
 
-    settings, base, _ = _settings(args.config)
-    with tempfile.TemporaryDirectory(prefix="mkdocs-journeys-diff-") as scratch:
+    if args.git is None and (len(args.folders) != 2 or args.source):
+        raise UsageError("diff takes OLD NEW (two handbook folders), or --git BASE [HEAD] [--source DIR]")
+    if args.git is not None and len(args.folders) > 1:
+        raise UsageError("diff --git takes BASE [HEAD]: one or two revisions")
+    settings, base, site = _settings(args.config)
+    with tempfile.TemporaryDirectory(prefix="mkdocs-journeys-diff-") as scratch_dir:
+        scratch = Path(scratch_dir)
         if args.git is not None:
-            if len(args.folders) > 1:
-                raise UsageError("diff --git takes BASE [HEAD]")
-            head = args.folders[0] if args.folders else "HEAD"
             source = Path(args.source) if args.source else (base or Path(".")) / settings.source
             try:
-                old_dir = export(source, args.git, Path(scratch) / "base")
-                new_dir = export(source, head, Path(scratch) / "head")
+                top = toplevel(source)
+                old_dir, old_root = export(source, args.git, scratch / "base"), scratch / "base"
+                if args.folders:
+                    new_dir, new_root = export(source, args.folders[0], scratch / "head"), scratch / "head"
+                else:  # the work tree as it is now, committed or not
+                    new_dir, new_root = (source if source.is_dir() else scratch / "empty"), top
+                    new_dir.mkdir(exist_ok=True)
             except GitError as exc:
                 raise UsageError(f"git: {exc}") from exc
         else:
-            if len(args.folders) != 2 or args.source:
-                raise UsageError("diff takes OLD NEW (two handbook folders), or --git BASE [HEAD]")
             old_dir, new_dir = (Path(f) for f in args.folders)
             for folder in (old_dir, new_dir):
                 if not folder.is_dir():
                     raise UsageError(f"the handbook folder '{folder}' does not exist")
-        report = compare(build_handbook(old_dir, settings), build_handbook(new_dir, settings))
+            old_root = new_root = Path.cwd()
+        report = compare(build_handbook(old_dir, settings), build_handbook(new_dir, settings),
+                         old_root=old_root, new_root=new_root)
     if args.format == "json":
-        from dataclasses import asdict
-
-        print(json.dumps(asdict(report), indent=2, ensure_ascii=False))
+        print(report_json(report))
     else:
-        print(render_markdown(report, site_url=settings.site_url, output=settings.output), end="")
+        links = Links(settings.site_url, settings.output, directory_urls=site.get("use_directory_urls") is not False)
+        print(render_markdown(report, links), end="")
     return EXIT_OK
 
 
@@ -164,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff = command("diff", "What changed between two handbooks, as Markdown for a pull-request comment.", cmd_diff)
     diff.add_argument("folders", nargs="*", metavar="OLD NEW | HEAD",
-                      help="two handbook folders; with --git, the revision to compare with BASE (default: HEAD)")
+                      help="two handbook folders; with --git, the revision to compare with BASE (default: the "
+                      "files in the work tree, committed or not)")
     diff.add_argument("--git", metavar="BASE", help="compare the handbook at two git revisions of this repository")
     diff.add_argument("--source", metavar="DIR", help="with --git: the handbook folder (default: the plugin's "
                       "`source`, else ./journeys)")

@@ -19,7 +19,7 @@ from .model import BUILTIN_METRICS, KINDS, Definition, MetricDefinition
 from .model.base import Node
 from .model.fields import describe_value
 from .model.metrics import METRIC_KEY
-from .problems import Location, Problem, did_you_mean
+from .problems import Location, Problem, did_you_mean, suggest
 from .settings import Settings
 from .slugs import is_slug
 from .yaml_reader import Document, Map, read_file
@@ -103,7 +103,10 @@ def load(source: Path, settings: Settings | None = None) -> LoadResult:
     context: dict[str, Any] = {"metrics": metrics, "emotion_scale": settings.emotion_scale}
     for kind, document in typed:
         loaded, doc_problems = validate_document(kind, document, context)
-        own_yaml = [p for p in yaml_problems.get(document.file, ()) if _within(p, document, documents)]
+        own_yaml = [p for p in yaml_problems.get(document.file, ()) if _within(p, document)]
+        if document.refused:  # a refused tag or alias leaves nothing behind: not reported again
+            doc_problems = [p for p in doc_problems
+                            if (p.location.line, p.location.column) not in document.refused]
         if loaded is not None and not doc_problems and not own_yaml:
             result.definitions.append(loaded)
             if kind == "metric":
@@ -114,16 +117,34 @@ def load(source: Path, settings: Settings | None = None) -> LoadResult:
             if loaded is not None:  # salvaged, or valid but for a YAML problem: references still checked
                 loaded.salvaged = True
                 result.definitions.append(loaded)
+            if kind == "metric":  # values of an invalid metric are not reported as unknown too
+                stand_in = _metric_stand_in(loaded, document)
+                if stand_in is not None and stand_in.id not in metrics:
+                    metrics[stand_in.id] = stand_in
             result.problems.extend(doc_problems)
             result.rejected.append(Rejected(kind, _raw_id(document), document.locate(()), own_yaml + doc_problems))
     return result
 
 
-def _within(problem: Problem, document: Document, documents: list[Document]) -> bool:
-    """Whether a YAML problem lies inside ``document`` (between it and the next one in its file)."""
-    line = problem.location.line or 0
-    later = [d.pos[0] for d in documents if d.file == document.file and d.index > document.index]
-    return document.pos[0] <= line < (min(later) if later else 1 << 30)
+def _metric_stand_in(loaded: Loaded | None, document: Document) -> MetricDefinition | None:
+    """An invalid metric definition, as far as it can be read: what its values are checked against
+    (its unit, and no range) while the author fixes it."""
+    if loaded is not None:
+        assert isinstance(loaded.model, MetricDefinition)
+        return loaded.model
+    metric_id = _raw_id(document)
+    if metric_id is None or not is_slug(metric_id):
+        return None
+    data = document.data
+    name, unit = data.get("name"), data.get("unit")
+    return MetricDefinition(id=metric_id, name=name if isinstance(name, str) and name.strip() else metric_id,
+                            unit=unit if isinstance(unit, str) else None, better="none")
+
+
+def _within(problem: Problem, document: Document) -> bool:
+    """Whether a YAML problem lies inside ``document`` (not in a later, broken one of its file)."""
+    where = problem.location
+    return where.line is not None and document.pos <= (where.line, where.column or 1) < document.end
 
 
 def _kind_of(document: Document, result: LoadResult) -> str | None:
@@ -139,9 +160,10 @@ def _kind_of(document: Document, result: LoadResult) -> str | None:
             document.locate(()), "missing `kind`: one of " + ", ".join(sorted(KINDS)), "missing-kind"))
         return None
     if not isinstance(kind, str) or kind not in KINDS:
-        hint = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else None
+        hint = did_you_mean(kind, KINDS) if isinstance(kind, str) else None
+        what = f"unknown kind '{kind}'" if isinstance(kind, str) else f"`kind` is {describe_value(kind)}"
         result.problems.append(Problem(
-            document.locate(("kind",)), f"unknown kind '{kind}': expected one of " + ", ".join(sorted(KINDS)),
+            document.locate(("kind",)), f"{what}: expected one of " + ", ".join(sorted(KINDS)),
             "unknown-kind", hint=hint))
         return None
     return kind
@@ -159,32 +181,54 @@ def _raw_id(document: Document) -> str | None:
 def validate_document(kind: str, document: Document, context: dict[str, Any]) -> tuple[Loaded | None, list[Problem]]:
     """Validate one document as ``kind``; the model, or the problems that prevent it."""
     data: Any = document.data
-    problems: list[Problem] = []
     if "id" not in data:
         stem = document.file.stem
+        missing: Problem | None = None
         if document.documents_in_file > 1:
-            problems.append(Problem(document.locate(()), "missing `id`: a file with several documents must give "
-                                    "each one an `id`", "missing-id"))
-            return None, problems
-        if not is_slug(stem):
-            problems.append(Problem(
+            missing = Problem(document.locate(()), "missing `id`: a file with several documents must give "
+                              "each one an `id`", "missing-id")
+        elif not is_slug(stem):
+            missing = Problem(
                 Location(document.file), f"the file name '{document.file.name}' is not a valid id, and the "
                 "document has no `id`", "file-name",
-                hint="rename the file to a slug (lower-case letters, digits, '-') or add an `id`"))
-            return None, problems
+                hint="rename the file to a slug (lower-case letters, digits, '-') or add an `id`")
+        if missing is not None:  # left out, but the rest is still checked: one run reports every problem
+            _, problems = _validate(kind, {**data, "id": "id"}, document, context)
+            return None, [missing, *problems]
         data = {**data, "id": stem}
+    return _validate(kind, data, document, context)
+
+
+def _validate(kind: str, data: Any, document: Document,
+              context: dict[str, Any]) -> tuple[Loaded | None, list[Problem]]:
     model_cls = KINDS[kind]
     try:
         model = model_cls.model_validate(data, context=context)
     except ValidationError as exc:
-        problems = [_problem_from_error(e, model_cls, document, context) for e in exc.errors()]
+        problems = [_problem_from_error(e, model_cls, document, context) for e in _explained(exc.errors(), model_cls)]
         salvaged = _salvage(model_cls, data, exc, context)
         if salvaged is None:
             return None, problems
         salvaged.attach(document)
         return Loaded(kind, salvaged, document, salvaged=True), problems
     model.attach(document)
-    return Loaded(kind, model, document), problems
+    return Loaded(kind, model, document), []
+
+
+def _explained(errors: list[Any], model_cls: type[BaseModel]) -> list[Any]:
+    """The errors to report, one per mistake: a required field is not reported missing when an unknown
+    key beside it is its misspelling (``titel``), nor an id when the `name` it defaults to is wrong."""
+    meant: set[tuple[Any, ...]] = set()  # the fields the unknown keys were meant to be, by path
+    for e in errors:
+        loc = tuple(e["loc"])
+        if e["type"] == "extra_forbidden" and loc:
+            owner = _model_at(model_cls, loc[:-1])
+            match = suggest(str(loc[-1]), _field_names(owner)) if owner else None
+            if match:
+                meant.add((*loc[:-1], match))
+        elif loc and loc[-1] == "name":
+            meant.add((*loc[:-1], "id"))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def _salvage(model_cls: type[Definition], data: Any, error: ValidationError, context: dict[str, Any],
@@ -281,7 +325,7 @@ def _problem_from_error(
     elif kind.startswith("value_error"):
         message = message.removeprefix("Value error, ")
     prefix = f"{field_name}: " if field_name and not str(loc[-1]).isdigit() else ""
-    if isinstance(loc[-1], int) and field_name:
+    if loc and isinstance(loc[-1], int) and field_name:
         prefix = f"{field_name}[{loc[-1] + 1}]: "
     return Problem(location, prefix + message, _code(kind), hint=hint)
 

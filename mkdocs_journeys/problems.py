@@ -26,7 +26,7 @@ class Location:
     column: int | None = None
 
     def display(self, root: Path | None = None) -> str:
-        path = display_path(self.file, root)
+        path = one_line(display_path(self.file, root))
         if self.line is None:
             return path
         return f"{path}:{self.line}:{self.column or 1}"
@@ -46,7 +46,17 @@ class Problem:
         return (loc.file.as_posix(), loc.line or 0, loc.column or 0, self.message)
 
     def full_message(self) -> str:
-        return f"{self.message} ({self.hint})" if self.hint else self.message
+        """The message and hint on one line, whatever the author's text quoted in them holds."""
+        return one_line(f"{self.message} ({self.hint})" if self.hint else self.message)
+
+
+# Every character that ends a line for Python, a terminal or an editor, written as an escape.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    """Text as one line: a problem quotes what the author wrote, and that may hold line breaks."""
+    return text.translate(_LINE_BREAKS)
 
 
 def display_path(file: Path, root: Path | None = None) -> str:

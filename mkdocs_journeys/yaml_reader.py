@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,12 +36,22 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_FLOAT_MAX = int(sys.float_info.max)
 # Scalars whose first character cannot start a number, boolean or null are text: skips the
 # regular expressions for nearly every scalar of a handbook.
 _MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+# A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
+# exhaust the stack of everything that walks the data afterwards.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 class Plain(str):
@@ -90,6 +102,10 @@ class Document:
     data: Any
     pos: Pos
     documents_in_file: int = 1
+    end: Pos = (1 << 30, 1)  # where the document ends: the next one's `---`, or the end of the file
+    # Where a value was left out for a YAML problem already reported (a refused tag, an alias): the
+    # models' "got nothing" there would report the same mistake twice.
+    refused: frozenset[Pos] = frozenset()
 
     def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
         """The position of the value (or, with ``key``, the key) at ``path`` below the document.
@@ -142,18 +158,68 @@ def read_text(text: str, file: Path) -> ReadResult:
     reader = _EventReader(file)
     try:
         reader.run(text)
+    except _TooDeep as exc:
+        reader._problem(exc.mark, f"mappings and lists nested more than {MAX_DEPTH} levels deep: the rest of "
+                        "the file is not read", "yaml-depth")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = str(exc.problem or exc.context or "invalid YAML")
         if exc.context and exc.problem:
-            message = f"{exc.context}: {exc.problem}"
-        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        reader.problems.append(Problem(location, f"YAML syntax error: {message}", "yaml-syntax"))
-    except yaml.YAMLError as exc:
-        reader.problems.append(Problem(Location(file), f"YAML error: {exc}", "yaml-syntax"))
+            start = exc.context_mark
+            where = f" (line {start.line + 1}, column {start.column + 1})" if start and mark and (
+                start.line, start.column) != (mark.line, mark.column) else ""
+            message = f"{exc.context}{where}: {exc.problem}"
+        location = Location(file, *_within_text(text, mark.line, mark.column)) if mark else Location(file)
+        hint = "indent with spaces: YAML does not allow tabs there" if mark and _at(text, mark) == "\t" else None
+        reader.problems.append(Problem(location, f"YAML syntax error: {message}", "yaml-syntax", hint=hint))
+    except yaml.reader.ReaderError as exc:
+        reader.problems.append(_unacceptable(exc, text, file))
+    except yaml.YAMLError as exc:  # one line, like every problem
+        reader.problems.append(Problem(Location(file), "YAML error: " + " ".join(str(exc).split()), "yaml-syntax"))
     for doc in reader.documents:
         doc.documents_in_file = len(reader.documents)
     return ReadResult(reader.documents, reader.problems)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # as YAML's reader counts lines
+
+
+def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """A 1-based position from a parser's 0-based one, moved back to the end of the last line with
+    content when it lies past it: the parser reports the end of the file on a line after the last one,
+    which an editor may not have."""
+    lines = _LINE_BREAK.split(text)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if last is None:
+        return 1, 1
+    end = len(lines[last].rstrip())
+    if (line, column) > (last, end):
+        return last + 1, end + 1
+    return line + 1, column + 1
+
+
+def _at(text: str, mark: Any) -> str:
+    """The character at a parser's mark (line and column count characters, as YAML breaks lines)."""
+    lines = _LINE_BREAK.split(text)
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
+
+
+def _unacceptable(exc: yaml.reader.ReaderError, text: str, file: Path) -> Problem:
+    """A character YAML refuses anywhere (a control character such as NUL), where it first stands.
+
+    Found by its first occurrence: libyaml counts its offset in bytes, the pure-Python reader in
+    characters, and either way it is the first character YAML refuses.
+    """
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    offset = text.find(character)
+    location = Location(file)
+    if offset >= 0:
+        lines = _LINE_BREAK.split(text[:offset])
+        location = Location(file, len(lines), len(lines[-1]) + 1)
+    what = "control character" if unicodedata.category(character) == "Cc" else "character"
+    return Problem(location, f"the {what} U+{ord(character):04X} is not allowed in a YAML file",
+                   "yaml-character", hint="remove it")
 
 
 def read_file(file: Path) -> ReadResult:
@@ -181,18 +247,30 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return Plain(text, False)
     if _INT.match(text):
-        return Plain(text, int(text))
+        return Plain(text, _whole(text, 10))
     if _FLOAT.match(text):
         return Plain(text, float(text))
     if _OCT.match(text):
-        return Plain(text, int(text[2:], 8))
+        return Plain(text, _whole(text[2:], 8))
     if _HEX.match(text):
-        return Plain(text, int(text[2:], 16))
+        return Plain(text, _whole(text[2:], 16))
     if _INF.match(text):
         return Plain(text, -math.inf if text[0] == "-" else math.inf)
     if _NAN.match(text):
         return Plain(text, math.nan)
     return text
+
+
+def _whole(digits: str, base: int) -> int | float:
+    """An integer, or an infinity when it is too big for any number field (never an exception:
+    Python refuses to convert decimal text of more than a few thousand digits)."""
+    try:
+        value = int(digits, base)
+    except ValueError:
+        return -math.inf if digits.startswith("-") else math.inf
+    if abs(value) > _FLOAT_MAX:
+        return -math.inf if value < 0 else math.inf
+    return value
 
 
 class _EventReader:
@@ -219,6 +297,7 @@ class _EventReader:
         # Each frame: [container, pending key or None, key position, awaiting key?, tag refused?]
         stack: list[list[Any]] = []
         doc_pos: Pos = (1, 1)
+        refused_at: set[Pos] = set()  # values left out (refused tags, aliases) in this document
         root: Any = None
         has_root = False
         get_event = loader.get_event
@@ -237,7 +316,10 @@ class _EventReader:
                 if event.tag is None and text and text[0] not in maybe_typed and event.implicit[0]:
                     value = text  # the common case, inlined: plain text that YAML 1.2 cannot read as else
                 else:
+                    count = len(self.problems)
                     value = self._scalar(event)
+                    if len(self.problems) != count:
+                        refused_at.add(pos)
                 if event.anchor is not None:
                     self._anchor(mark)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
@@ -248,22 +330,29 @@ class _EventReader:
                     self._problem(mark, f"the tag '{event.tag}' is not allowed: a handbook holds plain data only",
                                   "yaml-tag", hint="remove the tag")
                 container: Map | Seq = Map(pos) if cls is MappingStartEvent else Seq(pos)
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(mark)
                 stack.append([container, None, None, True, refused])
                 continue
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 pos = frame[0].pos
                 value = None if frame[4] else frame[0]  # a refused tag's value is not read as data either
+                if frame[4]:
+                    refused_at.add(pos)
             elif cls is yaml.AliasEvent:
                 self._repeated(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
                 value = None
+                refused_at.add(pos)
             elif cls is yaml.DocumentStartEvent:
                 doc_pos = pos
                 root, has_root = None, False
+                refused_at = set()
                 continue
             elif cls is yaml.DocumentEndEvent:
                 if has_root and root is not None:
-                    self.documents.append(Document(self.file, len(self.documents), root, doc_pos))
+                    self.documents.append(Document(self.file, len(self.documents), root, doc_pos, end=pos,
+                                                   refused=frozenset(refused_at)))
                 continue
             else:  # stream start and end
                 continue
@@ -345,7 +434,7 @@ class _EventReader:
         ok = {
             "null": value is None,
             "bool": isinstance(value, bool),
-            "int": isinstance(value, int) and not isinstance(value, bool),
+            "int": bool(_INT.match(text) or _OCT.match(text) or _HEX.match(text)),
             "float": isinstance(value, (int, float)) and not isinstance(value, bool),
         }[kind]
         if not ok:

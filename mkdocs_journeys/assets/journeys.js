@@ -1,216 +1,342 @@
-/* mkdocs-journeys: draws the handbook's charts.
+/* mkdocs-journeys: draws the handbook's charts in the browser.
  *
- * Each chart is a <div data-journeys-figure='{"data":…,"layout":…}' data-journeys-plotly="…/plotly.min.js">
- * written by the build. Figure data lives in an attribute, not in an inline script, because
- * Material's instant navigation re-creates inline scripts without their attributes. This one
- * shared script finds the charts after every page load (Material's document$ when present),
- * loads plotly.js once from the site itself, applies the page's colours, re-themes on the
- * palette toggle and resizes with the layout. Nothing is fetched from another host.
+ * The build writes each chart as
+ *   <div class="journeys-chart" data-journeys-figure='{"data": …, "layout": …}' data-journeys-plotly="…/plotly.min.js">
+ * followed by the same data as a table. The figure lives in an attribute, not in an inline script,
+ * because Material's instant navigation re-creates inline scripts without their attributes.
+ *
+ * This one shared script, loaded on every page:
+ * - draws the charts of each page it sees: at load, and after every instant navigation (Material's
+ *   document$), loading plotly.js from the site itself once, and only on pages with a chart;
+ * - colours them from the page's theme (figures carry no colours of their own) and again when the
+ *   reader toggles the palette;
+ * - resizes them with the layout and before printing;
+ * - follows a click on a point whose customdata[0] is a link (a touchpoint, a journey);
+ * - shows a short message in the chart's box, and opens its data table, when a chart cannot be drawn.
+ * Nothing is fetched from another host, and nothing here throws into the page.
  */
-(function () {
+(() => {
   "use strict";
 
-  var plotlyPromise = null;
-  var drawn = [];
+  const CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    modeBarButtonsToRemove: ["sendDataToCloud", "select2d", "lasso2d"],
+  };
+  const charts = new Set();  /* drawn charts, forgotten when instant navigation removes them */
+  let plotly = null;         /* the one promise of plotly.js for the whole visit */
+  let plotlyCss = null;      /* a copy of plotly.js's style sheet, see keepPlotlyCss */
+
+  const resizer = "ResizeObserver" in window
+    ? new ResizeObserver((entries) => entries.forEach((entry) => resize(entry.target)))
+    : null;
 
   function loadPlotly(src) {
     if (window.Plotly) {
       return Promise.resolve(window.Plotly);
     }
-    if (!plotlyPromise) {
-      plotlyPromise = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
+    if (!plotly) {
+      plotly = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
         script.src = src;
         script.async = true;
-        script.setAttribute("data-journeys-plotly-loader", "");
-        script.onload = function () {
+        script.onload = () => {
           if (window.Plotly) {
+            keepPlotlyCss();
             resolve(window.Plotly);
           } else {
-            reject(new Error("plotly.js did not define Plotly"));
+            reject(new Error("plotly.js did not start"));
           }
         };
-        script.onerror = function () {
-          plotlyPromise = null;
-          reject(new Error("plotly.js could not be loaded from " + src));
-        };
+        script.onerror = () => reject(new Error("plotly.js could not be loaded"));
         document.head.appendChild(script);
+      }).catch((error) => {
+        plotly = null;  /* the next page tries again */
+        throw error;
       });
     }
-    return plotlyPromise;
+    return plotly;
   }
+
+  /* plotly.js writes its style sheet (hover, drag layers, mode bar) into <head> once, when it loads,
+     and Material's instant navigation removes from <head> whatever the next page does not have:
+     points would then swallow the mouse. Keep a copy in <body>, which instant navigation leaves be. */
+  function keepPlotlyCss() {
+    if (!plotlyCss) {
+      const source = document.getElementById("plotly.js-style-global");
+      if (!source || !source.sheet) {
+        return;
+      }
+      plotlyCss = document.createElement("style");
+      plotlyCss.setAttribute("data-journeys-plotly-css", "");
+      plotlyCss.textContent = Array.from(source.sheet.cssRules, (rule) => rule.cssText).join("\n");
+    }
+    if (!plotlyCss.isConnected) {
+      document.body.appendChild(plotlyCss);
+    }
+  }
+
+  /* --- Colours: Material's custom properties, as the browser resolves them ------------------- */
 
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") || "default";
   }
 
-  function cssVar(name, fallback) {
-    var value = getComputedStyle(document.body).getPropertyValue(name).trim();
-    return value || fallback;
+  /* The colours of the current palette as rgb()/rgba() strings, which plotly reads whatever notation
+     the theme uses (Material's dark palette is written in hsla() with degrees). */
+  function palette() {
+    const probe = document.createElement("span");
+    probe.hidden = true;
+    document.body.appendChild(probe);
+    const colour = (name, fallback) => {
+      probe.style.color = fallback;
+      probe.style.color = `var(${name}, ${fallback})`;
+      return getComputedStyle(probe).color;
+    };
+    const colours = {
+      fg: colour("--md-default-fg-color", "#222"),
+      light: colour("--md-default-fg-color--lighter", "rgba(0, 0, 0, 0.32)"),
+      lightest: colour("--md-default-fg-color--lightest", "rgba(0, 0, 0, 0.07)"),
+      bg: colour("--md-default-bg-color", "#fff"),
+      primary: colour("--md-primary-fg-color", "#4051b5"),
+    };
+    probe.remove();
+    const text = document.querySelector(".md-typeset") || document.body;
+    colours.font = getComputedStyle(text).fontFamily || "sans-serif";
+    return colours;
   }
 
-  /* The page's colours, from Material's custom properties, so charts match light and dark. */
-  function theme() {
-    var dark = scheme() === "slate";
-    var fg = cssVar("--md-default-fg-color", dark ? "#e2e4e9" : "#000000de");
-    var light = cssVar("--md-default-fg-color--lighter", dark ? "#e2e4e952" : "#00000052");
-    var lightest = cssVar("--md-default-fg-color--lightest", dark ? "#e2e4e91f" : "#00000012");
-    var font = cssVar("--md-text-font-family", "") || getComputedStyle(document.body).fontFamily;
-    return {
+  /* Layout changes in Plotly.relayout's dotted form. */
+  function themeUpdate() {
+    const c = palette();
+    const update = {
       "paper_bgcolor": "rgba(0,0,0,0)",
       "plot_bgcolor": "rgba(0,0,0,0)",
-      "font.color": fg,
-      "font.family": font,
-      "xaxis.gridcolor": lightest,
-      "yaxis.gridcolor": lightest,
-      "xaxis.zerolinecolor": light,
-      "yaxis.zerolinecolor": light,
-      "xaxis.linecolor": light,
-      "yaxis.linecolor": light,
-      "hoverlabel.bgcolor": cssVar("--md-default-bg-color", dark ? "#1e2129" : "#ffffff"),
-      "hoverlabel.font.color": fg,
-      "hoverlabel.bordercolor": light
+      "font.color": c.fg,
+      "font.family": c.font,
+      "hoverlabel.bgcolor": c.bg,
+      "hoverlabel.bordercolor": c.primary,
+      "hoverlabel.font.color": c.fg,
+      "modebar.bgcolor": "rgba(0,0,0,0)",
+      "modebar.color": c.light,
+      "modebar.activecolor": c.primary,
     };
-  }
-
-  function setPath(target, path, value) {
-    var parts = path.split(".");
-    var node = target;
-    for (var i = 0; i < parts.length - 1; i++) {
-      if (typeof node[parts[i]] !== "object" || node[parts[i]] === null) {
-        node[parts[i]] = {};
-      }
-      node = node[parts[i]];
+    for (const axis of ["xaxis", "yaxis"]) {
+      update[`${axis}.gridcolor`] = c.lightest;
+      update[`${axis}.zerolinecolor`] = c.light;
+      update[`${axis}.linecolor`] = c.light;
     }
-    node[parts[parts.length - 1]] = value;
+    return update;
   }
 
-  function themedLayout(layout) {
-    var colours = theme();
-    Object.keys(colours).forEach(function (path) {
-      setPath(layout, path, colours[path]);
-    });
+  /* The same changes written into a layout object, for Plotly.newPlot. */
+  function themed(layout, update) {
+    for (const [path, value] of Object.entries(update)) {
+      const keys = path.split(".");
+      let node = layout;
+      for (const key of keys.slice(0, -1)) {
+        if (typeof node[key] !== "object" || node[key] === null) {
+          node[key] = {};
+        }
+        node = node[key];
+      }
+      node[keys[keys.length - 1]] = value;
+    }
     return layout;
   }
 
-  function showError(el, message) {
-    el.setAttribute("data-journeys-error", message);
-    var note = document.createElement("p");
-    note.className = "journeys-chart-error";
-    note.textContent = "The chart could not be drawn (" + message + "). Its data is in the table below.";
-    el.replaceChildren(note);
+  function retheme() {
+    const current = scheme();
+    if (!window.Plotly) {
+      return;
+    }
+    const update = themeUpdate();
+    for (const el of charts) {
+      if (!el.isConnected) {
+        forget(el);
+      } else if (el.getAttribute("data-journeys-scheme") !== current) {
+        Promise.resolve()
+          .then(() => window.Plotly.relayout(el, update))
+          .then(() => el.setAttribute("data-journeys-scheme", current))
+          .catch(() => {});
+      }
+    }
   }
 
-  /* Go to an anchor of this page, or to another page. */
+  /* --- Size ----------------------------------------------------------------------------------- */
+
+  function resize(el) {
+    if (el.isConnected && charts.has(el) && window.Plotly) {
+      Promise.resolve().then(() => window.Plotly.Plots.resize(el)).catch(() => {});
+    }
+  }
+
+  function resizeAll() {
+    charts.forEach(resize);
+  }
+
+  /* --- Links ---------------------------------------------------------------------------------- */
+
+  /* An anchor of this page (the touchpoint under a point), or another page of the site. */
   function follow(href) {
-    if (href.charAt(0) === "#") {
-      var target = document.getElementById(decodeURIComponent(href.slice(1)));
-      if (target && location.hash === href) {
-        target.scrollIntoView({ block: "start" });
-        return;
-      }
+    let url;
+    try {
+      url = new URL(href, document.baseURI);
+    } catch (error) {
+      return;
+    }
+    if (!/^(https?|file):$/.test(url.protocol)) {
+      return;
+    }
+    const here = new URL(location.href);
+    if (url.hash && url.origin === here.origin && url.pathname === here.pathname && url.search === here.search) {
+      const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
       if (target) {
-        location.hash = href;  /* updates :target, so Material keeps the heading clear of its header */
+        if (location.hash === url.hash) {
+          target.scrollIntoView({ block: "start" });
+        } else {
+          /* :target, so Material keeps the heading clear of its header (Material renders the page
+             again for a new anchor, as for its own links: drawAll draws the charts again) */
+          location.hash = url.hash;
+        }
         return;
       }
     }
-    window.location.href = href;
+    /* Through a real link, so that Material's instant navigation takes it when it is enabled. */
+    const link = document.createElement("a");
+    link.href = url.href;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   }
 
-  function onClick(event) {
-    var point = event && event.points && event.points[0];
-    var href = point && point.customdata && point.customdata[0];
+  function onPointClick(event) {
+    const point = event && event.points && event.points[0];
+    const custom = point && point.customdata;
+    const href = Array.isArray(custom) ? custom[0] : null;
     if (typeof href === "string" && href) {
       follow(href);
     }
   }
 
-  /* Links inside the process diagrams are SVG links, which Material's instant navigation does not
-     handle (an SVG link's href is not a string); follow them here before it sees the click. */
+  /* Steps of the process diagram are SVG links, which Material's instant navigation cannot handle
+     (an SVG link's href is not a string): it never sees their clicks. A plain click is followed
+     here; with a modifier key, the browser does what it does for any link. */
   function onDiagramClick(event) {
-    var link = event.target && event.target.closest && event.target.closest("svg a");
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    const link = event.target instanceof Element ? event.target.closest(".journeys-diagram a") : null;
+    if (!link) {
       return;
     }
-    var href = link.getAttribute("href") || link.getAttribute("xlink:href");
-    if (href) {
+    event.stopPropagation();
+    const href = link.getAttribute("href") || link.getAttribute("xlink:href");
+    if (href && event.button === 0 && !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
-      event.stopPropagation();
       follow(href);
     }
   }
 
+  /* --- Drawing -------------------------------------------------------------------------------- */
+
+  function fail(el, reason) {
+    el.removeAttribute("data-journeys-drawing");
+    el.setAttribute("data-journeys-error", reason);
+    el.removeAttribute("role");  /* the message is text to read, not an image */
+    if (window.Plotly) {
+      try {
+        window.Plotly.purge(el);
+      } catch (error) { /* nothing was drawn */ }
+    }
+    const table = el.nextElementSibling;
+    const hasTable = table !== null && table.matches("details.journeys-chart-alt");
+    const note = document.createElement("p");
+    note.className = "journeys-chart-error";
+    note.textContent = `This chart could not be drawn: ${reason}.` + (hasTable ? " Its data is in the table below." : "");
+    el.replaceChildren(note);
+    if (hasTable) {
+      table.open = true;
+    }
+  }
+
+  function forget(el) {
+    charts.delete(el);
+    if (resizer) {
+      resizer.unobserve(el);
+    }
+    try {
+      window.Plotly.purge(el);  /* drops plotly's own listeners on window */
+    } catch (error) { /* already gone */ }
+  }
+
   function draw(el, Plotly) {
-    var figure;
+    let figure;
     try {
       figure = JSON.parse(el.getAttribute("data-journeys-figure"));
     } catch (error) {
-      showError(el, "its data is not valid JSON");
-      return Promise.resolve();
+      figure = null;
     }
-    var layout = themedLayout(figure.layout || {});
-    var config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["sendDataToCloud"] };
-    return Plotly.newPlot(el, figure.data || [], layout, config).then(function () {
-      el.setAttribute("data-journeys-drawn", "");
-      el.setAttribute("data-journeys-scheme", scheme());
-      el.on("plotly_click", onClick);
-      drawn.push(el);
-      if (window.ResizeObserver) {
-        new ResizeObserver(function () {
-          if (el.isConnected) {
-            Plotly.Plots.resize(el);
-          }
-        }).observe(el);
-      }
-    });
+    if (!figure || !Array.isArray(figure.data)) {
+      return Promise.reject(new Error("its data cannot be read"));
+    }
+    const current = scheme();
+    const layout = themed(figure.layout || {}, themeUpdate());
+    return Promise.resolve()
+      .then(() => Plotly.newPlot(el, figure.data, layout, CONFIG))
+      .then(() => {
+        el.removeAttribute("data-journeys-drawing");
+        el.setAttribute("data-journeys-drawn", "");
+        el.setAttribute("data-journeys-scheme", current);
+        el.on("plotly_click", onPointClick);
+        charts.add(el);
+        if (resizer) {
+          resizer.observe(el);
+        }
+        if (scheme() !== current) {
+          retheme();  /* the palette changed while the chart was being drawn */
+        }
+      });
   }
 
+  /* Every chart of the page not drawn yet. */
   function drawAll() {
-    var pending = Array.prototype.slice.call(
-      document.querySelectorAll("[data-journeys-figure]:not([data-journeys-drawn]):not([data-journeys-error])"));
-    drawn = drawn.filter(function (el) { return el.isConnected; });
+    for (const el of charts) {
+      if (!el.isConnected) {
+        forget(el);
+      }
+    }
+    const pending = Array.from(document.querySelectorAll("[data-journeys-figure]")).filter((el) =>
+      !["data-journeys-drawn", "data-journeys-drawing", "data-journeys-error"].some((a) => el.hasAttribute(a)));
     if (!pending.length) {
       return;
     }
-    var src = new URL(pending[0].getAttribute("data-journeys-plotly"), document.baseURI).href;
-    loadPlotly(src).then(function (Plotly) {
-      pending.forEach(function (el) {
-        draw(el, Plotly).catch(function (error) {
-          showError(el, String(error && error.message || error));
-        });
-      });
-    }, function (error) {
-      pending.forEach(function (el) { showError(el, error.message); });
-    });
-  }
-
-  function retheme() {
-    var current = scheme();
-    drawn.forEach(function (el) {
-      if (el.isConnected && el.getAttribute("data-journeys-scheme") !== current && window.Plotly) {
-        window.Plotly.relayout(el, theme()).then(function () {
-          el.setAttribute("data-journeys-scheme", current);
-        });
+    if (window.Plotly) {
+      keepPlotlyCss();
+    }
+    for (const el of pending) {
+      el.setAttribute("data-journeys-drawing", "");
+      let src = null;
+      try {
+        src = new URL(el.getAttribute("data-journeys-plotly"), document.baseURI).href;
+      } catch (error) { /* below */ }
+      if (!el.getAttribute("data-journeys-plotly") || !src) {
+        fail(el, "the address of plotly.js is missing");
+        continue;
       }
-    });
-  }
-
-  function resizeAll() {
-    drawn.forEach(function (el) {
-      if (el.isConnected && window.Plotly) {
-        window.Plotly.Plots.resize(el);
-      }
-    });
+      loadPlotly(src)
+        .then((Plotly) => draw(el, Plotly))
+        .catch((error) => fail(el, (error && error.message) || String(error)));
+    }
   }
 
   function start() {
     new MutationObserver(retheme).observe(document.body, {
-      attributes: true, attributeFilter: ["data-md-color-scheme"]
+      attributes: true,
+      attributeFilter: ["data-md-color-scheme"],
     });
     window.addEventListener("beforeprint", resizeAll);
-    window.addEventListener("click", onDiagramClick, true);
+    document.addEventListener("click", onDiagramClick, true);
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(drawAll);  /* every page, after instant navigation too */
+      window.document$.subscribe(drawAll);  /* the first page, and every page after instant navigation */
     } else {
       drawAll();
     }

@@ -1,11 +1,17 @@
 """What a change does to a handbook, as a reviewer reads it: a semantic diff of two handbooks.
 
-``compare`` builds the structured change, ``renames`` recognises an id changed on an otherwise
-unchanged definition, ``markdown`` writes the pull-request comment and ``git`` reads a handbook
-at a revision without touching the work tree.
+``compare`` builds the structured :class:`Report` (``report`` holds its parts): ``parts`` takes
+definitions apart, ``renames`` recognises an id changed on an otherwise alike definition or part,
+``fields``, ``ownership``, ``metrics``, ``emotion``, ``findings``, ``errors`` and ``layout`` each
+compare one aspect. ``summary``, ``markdown`` and ``as_json`` write the report, with ``links`` to the
+published pages; ``git`` reads a handbook at a revision without touching the work tree.
 """
 
-from .compare import Change, Report, compare
+from .as_json import report_data, report_json
+from .compare import compare
+from .links import Links
 from .markdown import render_markdown
+from .report import Report
+from .summary import summary
 
-__all__ = ["Change", "Report", "compare", "render_markdown"]
+__all__ = ["Links", "Report", "compare", "render_markdown", "report_data", "report_json", "summary"]

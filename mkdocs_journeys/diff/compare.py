@@ -1,268 +1,158 @@
-"""The structured difference between two handbooks: definitions added, removed, renamed and changed
-field by field, ownership moves, the emotion curve's extremes, metric statuses, and findings."""
+"""Two handbooks compared: definitions added, removed, renamed and changed field by field, ownership
+moves, metric values, the emotion curve, findings, errors, and changes of order only.
+
+The old handbook is read in the new one's ids (a rename is reported once, as a rename, and not again
+in every reference to it). Links in the report lead to the old handbook's pages — the published
+site — so the old ids and anchors are kept alongside.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from ..analysis import analyse
 from ..handbook import Handbook
-from ..model import Journey, MetricValue
+from .emotion import emotion_changes, extreme_changes
+from .errors import errors
+from .fields import compare_fields, text
+from .findings import finding_changes
+from .layout import layout_notes
+from .metrics import metric_changes
+from .ownership import ownership_moves
+from .parts import Flat, Renames, definitions, flatten, normalise, shape, title_of
+from .references import referrers
 from .renames import match_renames
+from .report import KINDS, Entity, EntityChanges, FieldChange, Kind, Report
 
-Kind = Literal["journey", "persona", "process", "department", "metric"]
-KINDS: tuple[Kind, ...] = ("journey", "persona", "process", "department", "metric")
-ORDERED_LISTS = {"stages", "touchpoints", "steps", "transitions", "branches", "history"}
-SKIPPED = {"owner", "kind"}  # owners are compared as effective owners, in the ownership section
+PART_KINDS = {"journey": ("stage", "touchpoint"), "process": ("step",)}
 
 
-@dataclass(frozen=True)
-class Change:
-    """One field that changed: where (a readable path), before and after (None when absent)."""
+def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_root: Path | None = None) -> Report:
+    """What changed from ``old`` to ``new``. Paths of errors and findings are shown relative to the
+    roots (the repository's top for git revisions; the current folder by default)."""
+    report = Report(department_names={d.id: d.name for h in (old, new) for d in h.departments.values()})
+    old_all, new_all = definitions(old), definitions(new)
+    broken_new = {(r.kind, r.id) for r in new.rejected}
+    broken_old = {(r.kind, r.id) for r in old.rejected}
+    renames = Renames()
 
-    where: str
-    before: str | None
-    after: str | None
-    direction: str = ""  # ▲ or ▼ for numbers that went up or down
-    anchor: str | None = None  # stage-x / touchpoint-x / step-x on the entity's page
+    old_flats = {(kind, i): flatten(kind, m) for kind in KINDS for i, m in old_all[kind].items()}
+    new_flats = {(kind, i): flatten(kind, m) for kind in KINDS for i, m in new_all[kind].items()}
+    old_refs, new_refs = referrers(old, old_flats.values()), referrers(new, new_flats.values())
 
-
-@dataclass
-class EntityChanges:
-    kind: Kind
-    id: str
-    title: str
-    changes: list[Change] = field(default_factory=list)
-    renamed_from: str | None = None
-
-
-@dataclass(frozen=True)
-class OwnershipMove:
-    kind: Kind
-    entity: str
-    title: str
-    part: str  # "stage 'Research'", "touchpoint '…'", "step '…'"
-    anchor: str | None
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    journey: str
-    title: str
-    where: str
-    metric: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class FindingChange:
-    code: str
-    subject: str
-    message: str
-    location: str
-
-
-@dataclass
-class Report:
-    added: dict[Kind, list[tuple[str, str]]] = field(default_factory=dict)  # id, title
-    removed: dict[Kind, list[tuple[str, str]]] = field(default_factory=dict)
-    changed: list[EntityChanges] = field(default_factory=list)
-    reordered: list[str] = field(default_factory=list)
-    moves: list[OwnershipMove] = field(default_factory=list)
-    statuses: list[StatusChange] = field(default_factory=list)
-    extremes: list[str] = field(default_factory=list)
-    introduced: list[FindingChange] = field(default_factory=list)
-    resolved: list[FindingChange] = field(default_factory=list)
-    problems_before: int = 0
-    problems_after: int = 0
-    invalid: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, first problem, in NEW
-    department_names: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not (any(self.added.values()) or any(self.removed.values()) or self.changed or self.moves
-                    or self.statuses or self.introduced or self.resolved or self.reordered
-                    or self.problems_before != self.problems_after or bool(self.invalid))
-
-
-def _entities(handbook: Handbook) -> dict[Kind, dict[str, Any]]:
-    return {"journey": handbook.journeys, "persona": handbook.personas, "process": handbook.processes,
-            "department": handbook.departments, "metric": handbook.custom_metrics}
-
-
-def title_of(model: Any) -> str:
-    return str(getattr(model, "title", None) or getattr(model, "name", None) or model.id)
-
-
-def _dump(model: Any) -> dict[str, Any]:
-    data: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return data
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value) if value else "(none)"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
-    return str(value)
-
-
-def _label(key: str, item: dict[str, Any]) -> str:
-    singular = {"stages": "stage", "touchpoints": "touchpoint", "steps": "step"}.get(key, key)
-    return f"{singular} '{item.get('name') or item.get('id')}'"
-
-
-def _anchor(key: str, item: dict[str, Any]) -> str | None:
-    prefix = {"stages": "stage", "touchpoints": "touchpoint", "steps": "step"}.get(key)
-    return f"{prefix}-{item['id']}" if prefix and "id" in item else None
-
-
-def _diff(where: str, before: Any, after: Any, out: list[Change], reorders: list[str],
-          anchor: str | None = None) -> None:
-    """Field-by-field changes; lists of parts are matched by id, other lists compared as sets."""
-    if before == after:
-        return
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in list(before) + [k for k in after if k not in before]:
-            if key in SKIPPED:
-                continue
-            path = f"{where} › {key}" if where else key
-            _diff(path, before.get(key), after.get(key), out, reorders, anchor)
-        return
-    if isinstance(before, list) and isinstance(after, list):
-        key = where.rsplit(" › ", 1)[-1]
-        if before and after and all(isinstance(i, dict) and "id" in i for i in before + after):
-            old = {i["id"]: i for i in before}
-            new = {i["id"]: i for i in after}
-            parent = where.rsplit(" › ", 1)[0] if " › " in where else ""
-            for item_id, item in new.items():
-                label = f"{parent} › {_label(key, item)}" if parent else _label(key, item)
-                if item_id not in old:
-                    out.append(Change(label, None, "added", anchor=_anchor(key, item)))
-                else:
-                    _diff(label, old[item_id], item, out, reorders, _anchor(key, item) or anchor)
-            for item_id, item in old.items():
-                if item_id not in new:
-                    label = f"{parent} › {_label(key, item)}" if parent else _label(key, item)
-                    out.append(Change(label, "removed", None))
-            common_old = [i for i in old if i in new]
-            common_new = [i for i in new if i in old]
-            if common_old != common_new:
-                reorders.append(f"{where}: order changed")
-            return
-        if key in ORDERED_LISTS or sorted(map(str, before)) != sorted(map(str, after)):
-            out.append(Change(where, _text(before), _text(after), anchor=anchor))
-        return
-    direction = ""
-    if isinstance(before, (int, float)) and isinstance(after, (int, float)) and not isinstance(before, bool):
-        direction = "▲" if after > before else "▼"
-    out.append(Change(where, None if before is None else _text(before), None if after is None else _text(after),
-                      direction, anchor))
-
-
-def _owners(kind: Kind, model: Any) -> dict[str, tuple[str, str | None, str]]:
-    """Effective owner of each part: key → (label, anchor, department)."""
-    owners: dict[str, tuple[str, str | None, str]] = {}
-    if kind == "journey":
-        owners[""] = ("the journey", None, model.owner)
-        for stage in model.stages:
-            owners[f"stage:{stage.id}"] = (f"stage '{stage.name}'", f"stage-{stage.id}", stage.owner_id)
-            for tp in stage.touchpoints:
-                owners[f"tp:{tp.id}"] = (f"touchpoint '{tp.name}'", f"touchpoint-{tp.id}", tp.owner_id)
-    elif kind == "process":
-        owners[""] = ("the process", None, model.owner)
-        for step in model.steps:
-            owners[f"step:{step.id}"] = (f"step '{step.name}'", f"step-{step.id}", step.owner_id)
-    return owners
-
-
-def _metric_values(journey: Journey) -> dict[tuple[str, str], tuple[str, MetricValue]]:
-    values: dict[tuple[str, str], tuple[str, MetricValue]] = {}
-    for metric_id, value in journey.metrics.items():
-        values[("", metric_id)] = ("the journey", value)
-    for stage in journey.stages:
-        for metric_id, value in stage.metrics.items():
-            values[(f"stage:{stage.id}", metric_id)] = (f"stage '{stage.name}'", value)
-        for tp in stage.touchpoints:
-            for metric_id, value in tp.metrics.items():
-                values[(f"tp:{tp.id}", metric_id)] = (f"touchpoint '{tp.name}'", value)
-    return values
-
-
-def _extremes(journey: Journey) -> tuple[float | None, float | None]:
-    emotions = [tp.emotion for _, tp in journey.touchpoints() if tp.emotion is not None]
-    return (min(emotions), max(emotions)) if emotions else (None, None)
-
-
-def compare(old: Handbook, new: Handbook) -> Report:
-    report = Report(problems_before=len(old.problems), problems_after=len(new.problems),
-                    department_names={d.id: d.name for h in (old, new) for d in h.departments.values()})
-    old_all, new_all = _entities(old), _entities(new)
-    broken = {(r.kind, r.id) for r in new.rejected}
-    report.invalid = sorted({(r.kind, r.id or "?", r.problems[0].message if r.problems else "invalid")
-                             for r in new.rejected})
-    pairs: list[tuple[Kind, str, str]] = []  # kind, old id, new id of definitions in both
+    pairs: list[tuple[Kind, str, str]] = []  # kind, old id, new id
     for kind in KINDS:
         before, after = old_all[kind], new_all[kind]
-        # a definition the change broke is reported as invalid, not as removed
-        removed = {i: _dump(m) for i, m in before.items() if i not in after and (kind, i) not in broken}
-        added = {i: _dump(m) for i, m in after.items() if i not in before}
-        renames = match_renames(removed, added)
-        for old_id, new_id in renames:
-            removed.pop(old_id)
-            added.pop(new_id)
-        report.added[kind] = sorted((i, title_of(after[i])) for i in added)
-        report.removed[kind] = sorted((i, title_of(before[i])) for i in removed)
-        pairs += [(kind, i, i) for i in sorted(before) if i in after]
-        pairs += [(kind, o, n) for o, n in renames]
-    for kind, old_id, new_id in sorted(pairs, key=lambda p: (KINDS.index(p[0]), p[2])):
-        a, b = old_all[kind][old_id], new_all[kind][new_id]
-        entity = EntityChanges(kind, new_id, title_of(b), renamed_from=old_id if old_id != new_id else None)
-        dump_a, dump_b = _dump(a), _dump(b)
-        dump_a.pop("id", None)
-        dump_b.pop("id", None)
-        reorders: list[str] = []
-        _diff("", dump_a, dump_b, entity.changes, reorders)
-        report.reordered += [f"{kind} '{title_of(b)}': {r}" for r in reorders]
-        if entity.changes or entity.renamed_from:
-            report.changed.append(entity)
-        owners_a, owners_b = _owners(kind, a), _owners(kind, b)
-        for key, (label, anchor, dept) in owners_b.items():
-            if key in owners_a and owners_a[key][2] != dept:
-                report.moves.append(OwnershipMove(kind, new_id, title_of(b), label, anchor, owners_a[key][2], dept))
+        gone = {i: shape(m, old_refs.get((kind, i), ())) for i, m in before.items()
+                if i not in after and (kind, i) not in broken_new}
+        came = {i: shape(m, new_refs.get((kind, i), ())) for i, m in after.items()
+                if i not in before and (kind, i) not in broken_old}
+        renamed = match_renames(gone, came)
+        renames.entities[kind] = renamed
+        report.added[kind] = [Entity(kind, i, title_of(after[i])) for i in sorted(came) if i not in renamed.values()]
+        report.removed[kind] = [Entity(kind, i, title_of(before[i]), page=i) for i in sorted(gone) if i not in renamed]
+        report.valid_again += [Entity(kind, i, title_of(m)) for i, m in sorted(after.items())
+                               if i not in before and (kind, i) in broken_old]
+        pairs += [(kind, i, i) for i in before if i in after]
+        pairs += [(kind, o, n) for o, n in renamed.items()]
+    pairs.sort(key=lambda p: (KINDS.index(p[0]), p[2]))
+
+    flats = {(kind, old_id): (old_flats[(kind, old_id)], new_flats[(kind, new_id)]) for kind, old_id, new_id in pairs}
+    for (kind, old_id), (a, b) in flats.items():
+        for part_kind in PART_KINDS.get(kind, ()):
+            gone_parts = {i: p.shape() for i, p in a.of_kind(part_kind).items() if i not in b.of_kind(part_kind)}
+            came_parts = {i: p.shape() for i, p in b.of_kind(part_kind).items() if i not in a.of_kind(part_kind)}
+            renames.parts.setdefault((kind, old_id), {}).update(match_renames(gone_parts, came_parts))
+
+    renamed_names: list[tuple[str, str]] = []  # names changed: a finding's message quoting one is not reworded
+    for kind, old_id, new_id in pairs:
+        a, b = flats[(kind, old_id)]
+        a_new = Flat(kind, new_id, a.title, {}, {})
+        for part in a.parts.values():
+            mapped = normalise(kind, old_id, part, renames)
+            a_new.parts[mapped.key] = mapped
+        a_new.orders = {_order_key(kind, old_id, key, renames): [renames.part(kind, old_id, i) for i in ids]
+                        for key, ids in a.orders.items()}
+        renamed_names += [(a_new.parts[k].name, p.name) for k, p in b.parts.items()
+                          if k in a_new.parts and a_new.parts[k].name != p.name]
+        entity = Entity(kind, new_id, b.title, page=old_id)
+        changes = EntityChanges(entity, renamed_from=old_id if old_id != new_id else None)
+        _compare_parts(changes, a_new, b, report, _describer(report, b))
+        report.moves += ownership_moves(entity, a_new, b)
+        metric_count = 0
         if kind == "journey":
-            _journey_metrics_and_curve(a, b, report)
-    _findings(old, new, report)
+            metrics = metric_changes(entity, old.journeys[old_id], new.journeys[new_id], a_new, b, renames)
+            report.metrics += metrics
+            metric_count = len(metrics)
+            report.emotions += emotion_changes(entity, a_new, b)
+            report.extremes += extreme_changes(entity, a_new, b)
+        if changes.changes or changes.renamed_from or metric_count:
+            report.changed.append(changes)
+
+    report.order += layout_notes(old, new, renames)
+    old_root, new_root = old_root or Path.cwd(), new_root or Path.cwd()
+    report.findings_introduced, report.findings_resolved, report.findings_changed = finding_changes(
+        old, new, renames, old_root, new_root, renamed_names)
+    report.errors_before, report.errors_after = errors(old, old_root), errors(new, new_root)
+    report.invalid = sorted((r.kind, r.id or "?", r.problems[0].message if r.problems else "invalid")
+                            for r in new.rejected if (r.kind, r.id) not in broken_old)
     return report
 
 
-def _journey_metrics_and_curve(a: Journey, b: Journey, report: Report) -> None:
-    values_a, values_b = _metric_values(a), _metric_values(b)
-    for key, (where, value) in values_b.items():
-        if key in values_a and values_a[key][1].status != value.status:
-            report.statuses.append(StatusChange(b.id, b.title, where, value.definition.name, values_a[key][1].status,
-                                                value.status))
-    (low_a, high_a), (low_b, high_b) = _extremes(a), _extremes(b)
-    if low_a is not None and low_b is not None and low_b != low_a:
-        word = "worse" if low_b < low_a else "better"
-        report.extremes.append(f"the lowest point of '{b.title}' is {word}: {low_a:+g} → {low_b:+g}")
-    if high_a is not None and high_b is not None and high_b != high_a:
-        word = "higher" if high_b > high_a else "lower"
-        report.extremes.append(f"the highest point of '{b.title}' is {word}: {high_a:+g} → {high_b:+g}")
+def _order_key(kind: str, old_id: str, key: str, renames: Renames) -> str:
+    name, colon, part = key.partition(":")
+    return f"{name}:{renames.part(kind, old_id, part)}" if colon else key
 
 
-def _findings(old: Handbook, new: Handbook, report: Report) -> None:
-    before = {f.key: f for f in analyse(old).findings}
-    after = {f.key: f for f in analyse(new).findings}
-    for key in sorted(after.keys() - before.keys()):
-        f = after[key]
-        report.introduced.append(FindingChange(f.code, f.subject, f.message, f.location.display(new.source)))
-    for key in sorted(before.keys() - after.keys()):
-        f = before[key]
-        report.resolved.append(FindingChange(f.code, f.subject, f.message, f.location.display(old.source)))
+def _describer(report: Report, new: Flat) -> Callable[[str, Any], str]:
+    stages = {p.id: p.name for p in new.of_kind("stage").values()}
+
+    def describe(field: str, value: Any) -> str:
+        if isinstance(value, list):
+            return ", ".join(describe(field, v) for v in value) if value else "(none)"
+        if field in ("owner", "parent", "contributors") and isinstance(value, str):
+            return report.department(value)
+        if field == "stage" and isinstance(value, str):
+            return stages.get(value, value)
+        return text(field, value)
+
+    return describe
+
+
+def _compare_parts(changes: EntityChanges, old: Flat, new: Flat, report: Report,
+                   describe: Callable[[str, Any], str]) -> None:
+    kind = changes.entity.kind
+    where = f"{kind} '{new.title}'"
+    renamed_parts = {p.id: p.was for p in old.parts.values() if p.kind and p.was != p.id}
+    for key, part in new.parts.items():
+        label = part.label(kind) if part.kind else ""
+        before = old.parts.get(key)
+        if before is None:
+            changes.changes.append(FieldChange(label, "", None, "added"))
+            continue
+        if part.id in renamed_parts:
+            changes.parts_renamed.append((part.kind, renamed_parts[part.id] or "", part.id))
+            changes.changes.append(FieldChange(label, "id", renamed_parts[part.id], part.id, before.anchor))
+        found, notes = compare_fields(before.fields, part.fields, part=label, anchor=before.anchor, describe=describe,
+                                      where=f"{where} › {label}" if label else where)
+        changes.changes += found
+        report.order += notes
+    for key, part in old.parts.items():
+        if key not in new.parts:
+            changes.changes.append(FieldChange(part.label(kind), "", "removed", None, part.anchor))
+    names = {p.id: p.name for p in new.parts.values() if p.kind}
+    for order_key, ids in new.orders.items():
+        name, _, container = order_key.partition(":")
+        old_ids = old.orders.get(order_key, [])
+        if name == "touchpoints":  # only touchpoints that stayed in this stage
+            common = [i for i in ids if i in old_ids]
+        else:
+            common = [i for i in ids if f"{name[:-1]}:{i}" in old.parts]
+        previous = [i for i in old_ids if i in common]
+        if previous != common:
+            stage = old.parts.get(f"stage:{container}") if container else None
+            changes.changes.append(FieldChange(
+                f"stage '{names.get(container, container)}'" if container else "", f"order of {name}",
+                ", ".join(names.get(i, i) for i in previous), ", ".join(names.get(i, i) for i in common),
+                stage.anchor if stage else None))

@@ -19,8 +19,11 @@ def chart_block(element_id: str, figure: dict[str, Any], plotly_src: str, label:
     navigation re-creates inline scripts without their attributes.
     """
     data = json.dumps(figure, separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    height = figure.get("layout", {}).get("height")
+    # The box keeps the figure's height while plotly.js loads (see journeys.css).
+    style = f' style="--journeys-chart-height:{height:.0f}px"' if isinstance(height, (int, float)) else ""
     html = (
-        f'<div class="journeys-chart" id="{attr(element_id)}" role="img" aria-label="{attr(label)}" '
+        f'<div class="journeys-chart" id="{attr(element_id)}"{style} role="img" aria-label="{attr(label)}" '
         f'data-journeys-plotly="{attr(plotly_src)}" data-journeys-figure=\'{_single_quoted(data)}\'></div>'
     )
     if alternative is not None:

@@ -16,6 +16,7 @@ from ..render.text import attr
 PALETTE = ["#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#e53935", "#00897b", "#6d4c41", "#3949ab",
            "#c0ca33", "#d81b60"]
 NODE_W, NODE_H, GAP_X, GAP_Y, PAD = 210, 54, 36, 84, 24
+MIN_SCALE = 0.65  # a wide diagram shrinks to fit the page down to this scale, then scrolls sideways
 
 
 def department_colours(process: Process) -> dict[str, str]:
@@ -70,7 +71,8 @@ def process_diagram(process: Process, department_names: dict[str, str]) -> str:
     index = {step.id: i for i, step in enumerate(process.steps)}
     parts: list[str] = [
         f'<svg class="journeys-diagram-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} '
-        f'{height:.0f}" width="{width:.0f}" role="img" aria-labelledby="flow-{attr(process.id)}-title">',
+        f'{height:.0f}" width="{width:.0f}" style="min-width:{width * MIN_SCALE:.0f}px" role="img" '
+        f'aria-labelledby="flow-{attr(process.id)}-title">',
         f'<title id="flow-{attr(process.id)}-title">Flow of {attr(process.title)}</title>',
         '<defs><marker id="journeys-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'

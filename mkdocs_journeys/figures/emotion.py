@@ -67,7 +67,8 @@ def emotion_curve(journey: Journey, settings: Settings, owner_names: dict[str, s
                        "fillcolor": "rgba(127,127,127,0.10)" if n % 2 == 0 else "rgba(127,127,127,0.02)",
                        "line": {"width": 0}, "layer": "below"})
         annotations.append({"x": (x0 + x1) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                            "text": hover(stage.name), "showarrow": False, "font": {"size": 12}})
+                            "text": hover(stage.name), "showarrow": False, "font": {"size": 12},
+                            "yshift": 20})  # above the "Highest" label of a point at the top
         start += count
     neutral = settings.neutral
     shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": neutral, "y1": neutral,
@@ -84,7 +85,7 @@ def emotion_curve(journey: Journey, settings: Settings, owner_names: dict[str, s
     margin = (high - low) * 0.08
     layout = base_layout(
         # labels slant down to the left: the first one needs room left of the axis
-        margin={"l": 130, "r": 16, "t": 36, "b": 110},
+        margin={"l": 130, "r": 16, "t": 60, "b": 110},
         xaxis={"tickmode": "array", "tickvals": xs, "ticktext": ticks, "tickangle": -35, "showgrid": False,
                "zeroline": False, "range": [-0.5, len(points) - 0.5], "fixedrange": True, "ticklabeloverflow": "allow"},
         yaxis={"range": [low - margin, high + margin], "title": {"text": "Emotion"}, "zeroline": False,

@@ -43,13 +43,20 @@ def as_text(value: Any) -> Any:
     raise PydanticCustomError("text_type", "expected text, got {got}", {"got": describe_value(value)})
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as written, cut short for a message (a number may run to thousands of digits)."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def as_number(value: Any) -> Any:
+    written = value
     if isinstance(value, Plain):
         value = value.value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PydanticCustomError("number_type", "expected a number, got {got}", {"got": describe_value(value)})
     if math.isnan(value) or math.isinf(value):
-        raise PydanticCustomError("number_finite", "expected a finite number, got {got}", {"got": str(value)})
+        raise PydanticCustomError("number_finite", "expected a finite number, got '{got}'", {"got": shown(written)})
     return value
 
 

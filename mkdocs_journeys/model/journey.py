@@ -20,6 +20,8 @@ def derive_id(data: Any) -> Any:
     """Stages, touchpoints and steps without an id take the slug of their name."""
     if isinstance(data, dict) and "id" not in data and isinstance(data.get("name"), str):
         slug = slugify(data["name"])
+        if not slug and not data["name"].strip():
+            return data  # a blank name is reported as such, not as a name without an id
         if not slug:
             raise PydanticCustomError(
                 "empty_slug", "the name '{name}' gives no usable id: add an `id`", {"name": data["name"]}

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from ..yaml_reader import Plain
 from .base import Node
-from .fields import Id, Markdown, Name, Number, Quantity, Text
+from .fields import Id, Markdown, Name, Number, Quantity, Text, shown
 
 Better = Literal["higher", "lower", "none"]
 Status = Literal["met", "missed", "no data"]
@@ -40,12 +40,14 @@ class MetricDefinition(Node):
     min: Number | None = Field(None, description="The lowest valid value (checked).")
     max: Number | None = Field(None, description="The highest valid value (checked).")
 
-    @model_validator(mode="after")
-    def _min_below_max(self) -> MetricDefinition:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise PydanticCustomError("range", "min ({min}) is greater than max ({max})",
-                                      {"min": _number(self.min), "max": _number(self.max)})
-        return self
+    @field_validator("max")
+    @classmethod
+    def _min_below_max(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")  # reported at `max`, even when another field is wrong too
+        if value is not None and low is not None and low > value:
+            raise PydanticCustomError("range", "{max} is less than min ({min})",
+                                      {"min": _number(low), "max": _number(value)})
+        return value
 
     @property
     def bounds(self) -> tuple[float | None, float | None]:
@@ -75,7 +77,7 @@ class MetricDefinition(Node):
         """A written value as a number in the metric's unit; raises a pydantic error if invalid."""
         value = self._parse_unchecked(raw)
         if math.isnan(value) or math.isinf(value):
-            raise PydanticCustomError("metric_value", "expected a finite number, got '{raw}'", {"raw": str(raw)})
+            raise PydanticCustomError("metric_value", "expected a finite number, got '{raw}'", {"raw": shown(raw)})
         if self.unit == "count" and value != int(value):
             raise PydanticCustomError("metric_value", "{name} is a count: '{raw}' is not a whole number",
                                       {"name": self.name, "raw": str(raw)})

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..yaml_reader import Plain
 from .base import Node, OwnedNode
-from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text
+from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text, describe_value
 from .journey import derive_id
 from .metrics import format_duration, parse_duration
 
@@ -18,6 +18,9 @@ def _step_targets(value: Any) -> Any:
     """``next`` is one step id, a list of them, or ``[]`` for an end."""
     if value is None or isinstance(value, list):
         return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("step_targets", "expected a step id or a list of step ids, got {got}",
+                                  {"got": describe_value(value)})
     return [value]
 
 
