@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs_journeys.reference import findings_reference, format_reference, settings_reference
+from mkdocs_journeys.format_reference import findings_reference, format_reference, settings_reference
 
 
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:

@@ -106,8 +106,8 @@ def time_in_process(times: int, work: Callable[[], object]) -> float:
 
 
 def check_vs_parse(source: Path, repeat: int) -> tuple[float, float]:
-    from mkdocs_journeys.checking import run_check
-    from mkdocs_journeys.loader import handbook_files
+    from mkdocs_journeys.commands.check import run_check
+    from mkdocs_journeys.load.definitions import handbook_files
     from mkdocs_journeys.settings import Settings
 
     files = handbook_files(source)

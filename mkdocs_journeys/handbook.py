@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import references
-from .collector import collector_paused
-from .loader import Loaded, Rejected, load
+from .load import cross_references
+from .load.definitions import Loaded, Rejected, load
 from .model import BUILTIN_METRICS, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
 from .problems import Problem, sorted_problems
 from .settings import Settings
@@ -150,9 +149,8 @@ class Handbook:
 def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
     """Load, validate and index the handbook in ``source``, keeping every valid definition."""
     settings = settings or Settings()
-    with collector_paused():
-        result = load(source, settings)
-        cross = references.check(result.definitions, result.rejected)
+    result = load(source, settings)
+    cross = cross_references.check(result.definitions, result.rejected)
     handbook = Handbook(source=source, settings=settings, files=result.files)
     problems = list(result.problems)
     rejected = list(result.rejected)

@@ -21,10 +21,11 @@ from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
-from .collector import collector_paused
+from .gc_pause import collector_paused
 from .handbook import Handbook, build_handbook
+from .kinds import KINDS, PAGE_KINDS
 from .render import assets, render_pages
-from .render.site import KIND_TITLES, Kind, Site
+from .render.site import Site
 from .settings import Settings
 
 log = get_plugin_logger(__name__)
@@ -134,11 +135,10 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for page in pages:
             if page.entity_id is not None and page.path in self.generated:
                 by_kind.setdefault(page.kind, []).append(page.path)
-        kinds: tuple[Kind, ...] = ("journey", "persona", "process", "department")
-        for kind in kinds:
+        for kind in PAGE_KINDS:
             index = self.site.index_path(kind)
             entries = by_kind.get(kind, [])
-            title = KIND_TITLES[kind]
+            title = KINDS[kind].title
             if entries and len(entries) <= self.settings.nav_max_items:
                 section.append({title: [index, *entries]})
             else:
@@ -149,7 +149,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated or self.handbook is None:
             return markdown
-        from .hand_written import rewrite
+        from .render.hand_written import rewrite
 
         result = rewrite(markdown, page.file.src_uri, self.handbook, self.analysis,
                          directory_urls=config.use_directory_urls)

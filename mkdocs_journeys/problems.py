@@ -7,29 +7,14 @@ that every front end (terminal, GitHub annotations, JSON, the MkDocs log) prints
 from __future__ import annotations
 
 import difflib
-import functools
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
+from .escape import one_line
+from .source import Location
+
 Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True, order=True)
-class Location:
-    """A place in a handbook file; line and column are 1-based, absent for whole-file problems."""
-
-    file: Path
-    line: int | None = None
-    column: int | None = None
-
-    def display(self, root: Path | None = None) -> str:
-        path = one_line(display_path(self.file, root))
-        if self.line is None:
-            return path
-        return f"{path}:{self.line}:{self.column or 1}"
 
 
 @dataclass(frozen=True)
@@ -48,29 +33,6 @@ class Problem:
     def full_message(self) -> str:
         """The message and hint on one line, whatever the author's text quoted in them holds."""
         return one_line(f"{self.message} ({self.hint})" if self.hint else self.message)
-
-
-# Every character that ends a line for Python, a terminal or an editor, written as an escape.
-_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
-
-
-def one_line(text: str) -> str:
-    """Text as one line: a problem quotes what the author wrote, and that may hold line breaks."""
-    return text.translate(_LINE_BREAKS)
-
-
-def display_path(file: Path, root: Path | None = None) -> str:
-    """A path relative to ``root`` (the current folder by default) when it lies below it."""
-    return _relative(file, root or Path.cwd())
-
-
-@functools.lru_cache(maxsize=4096)
-def _relative(file: Path, root: Path) -> str:
-    """Cached: a big handbook prints thousands of findings from the same few files."""
-    try:
-        return Path(os.path.relpath(file, root)).as_posix()
-    except ValueError:  # another drive on Windows
-        return file.as_posix()
 
 
 def suggest(wrong: str, candidates: Iterable[str]) -> str | None:

@@ -8,9 +8,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .finding_codes import CODES
+from .kinds import PAGE_KINDS
 from .problems import did_you_mean
-
-ENTITY_KINDS = ("journey", "persona", "process", "department")
 
 
 class Suppression(BaseModel):
@@ -29,8 +29,6 @@ class Suppression(BaseModel):
     @field_validator("code")
     @classmethod
     def _known_code(cls, code: str) -> str:
-        from .analysis.codes import CODES  # the analysis imports settings: resolve at validation time
-
         if code not in CODES:
             hint = did_you_mean(code, CODES)
             raise ValueError(f"unknown finding code '{code}'" + (f": {hint}" if hint else
@@ -42,9 +40,9 @@ class Suppression(BaseModel):
     def _entity_form(cls, entities: list[str]) -> list[str]:
         for entity in entities:
             kind, colon, rest = entity.partition(":")
-            if not colon or kind not in ENTITY_KINDS or not rest:
+            if not colon or kind not in PAGE_KINDS or not rest:
                 raise ValueError(f"'{entity}' is not an entity: write kind:ID or kind:ID/PART, the kinds being "
-                                 + ", ".join(ENTITY_KINDS))
+                                 + ", ".join(PAGE_KINDS))
         return entities
 
 

@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from mkdocs_journeys.analysis import Analysis, Finding, analyse
-from mkdocs_journeys.checking import run_check
+from mkdocs_journeys.commands.check import run_check
 from mkdocs_journeys.handbook import build_handbook
 from mkdocs_journeys.settings import Settings
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journeys.checking import run_check
 from mkdocs_journeys.cli import main
+from mkdocs_journeys.commands.check import run_check
+from mkdocs_journeys.escape import one_line
 from mkdocs_journeys.handbook import build_handbook
-from mkdocs_journeys.problems import one_line
 from mkdocs_journeys.settings import Settings, plugin_options
 
 CORPUS = Path(__file__).parent / "corpus"

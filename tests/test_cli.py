@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journeys import checking
-from mkdocs_journeys.checking import run_check
 from mkdocs_journeys.cli import main
+from mkdocs_journeys.commands import check as checking
+from mkdocs_journeys.commands.check import run_check
 from mkdocs_journeys.settings import Settings
 
 from .sites import example_handbook
@@ -251,7 +251,7 @@ def test_a_bug_in_the_tool_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[
 
 def test_a_bug_deep_in_the_loader_is_one_line_too(capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from mkdocs_journeys import references
+    from mkdocs_journeys.load import cross_references as references
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("missing")

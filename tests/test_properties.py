@@ -13,8 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_journeys.checking import run_check
 from mkdocs_journeys.cli import main
+from mkdocs_journeys.commands.check import run_check
 from mkdocs_journeys.handbook import build_handbook
 from mkdocs_journeys.settings import Settings
 

@@ -12,11 +12,13 @@ import pytest
 from jsonschema.validators import validator_for
 
 from mkdocs_journeys.cli import main
-from mkdocs_journeys.loader import handbook_files
-from mkdocs_journeys.model import KINDS, Node
+from mkdocs_journeys.kinds import KINDS
+from mkdocs_journeys.load.definitions import handbook_files
+from mkdocs_journeys.load.yaml_reader import read_file
+from mkdocs_journeys.model import Node
 from mkdocs_journeys.model.metrics import METRIC_KEY
 from mkdocs_journeys.schema import handbook_schema
-from mkdocs_journeys.yaml_reader import Plain, read_file
+from mkdocs_journeys.source import Plain
 
 from .sites import example_handbook
 
@@ -98,7 +100,7 @@ def test_every_field_of_every_model_is_in_the_schema(schema: dict[str, Any]) -> 
         assert set(defs[name]["properties"]) == fields, name
         assert defs[name]["additionalProperties"] is False, name
 
-    for model in KINDS.values():
+    for model in (spec.model for spec in KINDS.values()):
         check(model)
     from mkdocs_journeys.model import Branch, HistoryPoint, MetricValue, Stage, Step, Touchpoint, Transition
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_journeys import yaml_reader
-from mkdocs_journeys.problems import Location
-from mkdocs_journeys.yaml_reader import MAX_DEPTH, Map, Plain, Seq, decode, read_file, read_text, resolve_plain
+from mkdocs_journeys.load import yaml_reader
+from mkdocs_journeys.load.yaml_reader import MAX_DEPTH, decode, read_file, read_text, resolve_plain
+from mkdocs_journeys.source import Location, Map, Plain, Seq
 
 FILE = Path("h.yml")
 LOADERS = ["pure"] + (["libyaml"] if yaml.__with_libyaml__ else [])

@@ -4,10 +4,9 @@ Each concern has its own module; :func:`analyse` runs them all once over the han
 """
 
 from .analyse import Analysis, analyse
-from .codes import CODES
 from .coverage import Coverage
 from .emotion import Extremes
 from .findings import Finding
 from .handoffs import Handoff
 
-__all__ = ["CODES", "Analysis", "Coverage", "Extremes", "Finding", "Handoff", "analyse"]
+__all__ = ["Analysis", "Coverage", "Extremes", "Finding", "Handoff", "analyse"]

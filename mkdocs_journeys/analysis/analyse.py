@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..collector import collector_paused
 from ..handbook import Handbook
 from . import suppression
 from .channels import channel_findings
@@ -54,11 +53,6 @@ class Analysis:
 
 def analyse(handbook: Handbook) -> Analysis:
     """Every finding, handoff and coverage figure of the handbook's valid definitions."""
-    with collector_paused():
-        return _analyse(handbook)
-
-
-def _analyse(handbook: Handbook) -> Analysis:
     result = Analysis()
     names = {d.id: d.name for d in handbook.departments.values()}
     found: list[Finding] = []

@@ -6,6 +6,7 @@ channels are not fully known, and neither finding fires for it: better silent th
 
 from __future__ import annotations
 
+from ..finding_codes import FindingCode
 from ..model import Journey, Persona, Stage
 from .findings import Finding
 
@@ -28,7 +29,7 @@ def channel_findings(journey: Journey, personas: dict[str, Persona]) -> list[Fin
         if len(channels) == 1:
             only = next(iter(channels))
             findings.append(Finding(
-                code="single-channel-stage", location=stage.location(),
+                code=FindingCode.SINGLE_CHANNEL_STAGE, location=stage.location(),
                 message=f"stage '{stage.name}' can only be reached through {only}",
                 hint="offer a second channel for customers who cannot or will not use this one",
                 subject=f"journey:{journey.id}/{stage.id}", departments=owners, scopes=scopes,
@@ -39,7 +40,7 @@ def channel_findings(journey: Journey, personas: dict[str, Persona]) -> list[Fin
                 continue
             listed = ", ".join(sorted(channels))
             findings.append(Finding(
-                code="avoided-channel-stage", location=stage.location(),
+                code=FindingCode.AVOIDED_CHANNEL_STAGE, location=stage.location(),
                 message=f"{persona.name} avoids every channel of stage '{stage.name}' ({listed})",
                 hint=f"offer this stage through a channel {persona.name} uses"
                      + (f": {', '.join(persona.channels)}" if persona.channels else ""),

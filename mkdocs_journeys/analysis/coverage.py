@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..finding_codes import FindingCode
 from ..handbook import Handbook
 from ..model import Journey
 from .findings import Finding
@@ -49,7 +50,7 @@ def unsupported_findings(journey: Journey, unsupported: list[str]) -> list[Findi
             continue
         weight = " — a moment of truth" if tp.moment_of_truth else ""
         findings.append(Finding(
-            code="unsupported-touchpoint",
+            code=FindingCode.UNSUPPORTED_TOUCHPOINT,
             message=f"no process supports '{tp.name}'{weight}",
             location=tp.location(),
             subject=f"journey:{journey.id}/{tp.id}",

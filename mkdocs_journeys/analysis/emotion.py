@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..finding_codes import FindingCode
 from ..model import Journey, Stage, Touchpoint
 from .findings import Finding
 from .flow import consecutive
@@ -64,7 +65,7 @@ def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
         drop = before.emotion - after.emotion
         if drop >= STEEP_DROP:
             findings.append(Finding(
-                code="emotion-drop", location=after.location("emotion"),
+                code=FindingCode.EMOTION_DROP, location=after.location("emotion"),
                 message=f"emotion falls by {drop:g} from '{before.name}' ({before.emotion:+g}) "
                         f"to '{after.name}' ({after.emotion:+g})",
                 hint="look at what happens between these two moments: that is where the customer is lost",
@@ -76,7 +77,7 @@ def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
         for tp_id in ext.lowest:
             _, tp = next((s, t) for s, t in journey.touchpoints() if t.id == tp_id)
             findings.append(Finding(
-                code="lowest-point", location=tp.location("emotion"),
+                code=FindingCode.LOWEST_POINT, location=tp.location("emotion"),
                 message=f"'{tp.name}' is the journey's lowest point ({ext.low:+g})",
                 hint="the first moment to improve: it colours how the whole journey is remembered",
                 subject=f"{scope}/{tp.id}", departments=(tp.owner_id,), scopes=(scope, f"{scope}/{stage_of[tp.id].id}"),
@@ -85,7 +86,7 @@ def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
     total = sum(len(stage.touchpoints) for stage in journey.stages)
     if unrated and len(unrated) == total:
         findings.append(Finding(
-            code="missing-emotion", location=journey.location("stages", key=True),
+            code=FindingCode.MISSING_EMOTION, location=journey.location("stages", key=True),
             message="no touchpoint of the journey has an emotion, so it has no emotion curve",
             hint="rate each touchpoint from research (interviews, surveys) with `emotion`",
             subject=scope, departments=(journey.owner,),
@@ -93,7 +94,7 @@ def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
     elif unrated:
         for stage, tp in unrated:
             findings.append(Finding(
-                code="missing-emotion", location=tp.location(),
+                code=FindingCode.MISSING_EMOTION, location=tp.location(),
                 message=f"'{tp.name}' has no emotion: the curve has a gap there",
                 hint="add `emotion` from research, or leave it out on purpose and ignore this finding",
                 subject=f"{scope}/{tp.id}", departments=(tp.owner_id,), scopes=(scope, f"{scope}/{stage.id}"),

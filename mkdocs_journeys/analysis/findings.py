@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..problems import Location, Problem
+from ..finding_codes import FindingCode
+from ..problems import Problem
+from ..source import Location
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,7 @@ class Finding:
     ignoring a journey or a stage also ignores the findings inside it.
     """
 
-    code: str
+    code: FindingCode
     message: str
     location: Location
     subject: str
@@ -39,7 +41,8 @@ class Finding:
     def base_anchor(self) -> str:
         """Ids are slugs already, so joining them gives a readable anchor that survives edits elsewhere."""
         path = self.subject.partition(":")[2]
-        return "-".join(["finding", self.code, *path.split("/"), *([self.discriminator] if self.discriminator else [])])
+        extra = [self.discriminator] if self.discriminator else []
+        return "-".join(["finding", self.code.value, *path.split("/"), *extra])
 
     def under(self, entity: str) -> bool:
         kind, _, name = entity.partition(":")

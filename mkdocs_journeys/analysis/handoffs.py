@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..finding_codes import FindingCode
 from ..model import Journey
 from .findings import Finding
 from .flow import consecutive
@@ -63,7 +64,7 @@ def risky_findings(journey: Journey, handoffs: list[Handoff], department_names: 
         giver = department_names.get(h.from_department, h.from_department)
         taker = department_names.get(h.to_department, h.to_department)
         findings.append(Finding(
-            code="risky-handoff",
+            code=FindingCode.RISKY_HANDOFF,
             message=f"'{names[h.from_touchpoint]}' ({giver}) hands the customer to '{names[h.to_touchpoint]}' "
                     f"({taker}) and {' and '.join(h.reasons)}",
             location=touchpoints[h.to_touchpoint].location(),

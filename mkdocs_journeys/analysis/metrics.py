@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..finding_codes import FindingCode
 from ..model import Journey, MetricValue
 from ..model.base import Node
 from .findings import Finding
@@ -28,7 +29,7 @@ def metric_findings(journey: Journey) -> list[Finding]:
     for node, subject, owner, scopes, label, value in _measured(journey):
         metric = value.definition
 
-        def finding(code: str, message: str, hint: str, node: Node = node, subject: str = subject,
+        def finding(code: FindingCode, message: str, hint: str, node: Node = node, subject: str = subject,
                     owner: str = owner, scopes: tuple[str, ...] = scopes, metric_id: str = value.metric_id) -> Finding:
             return Finding(code=code, message=message, hint=hint, location=node.location("metrics", metric_id,
                            key=True), subject=subject, departments=(owner,), scopes=scopes, discriminator=metric_id)
@@ -36,19 +37,21 @@ def metric_findings(journey: Journey) -> list[Finding]:
         if value.status == "missed":
             period = f" ({value.period})" if value.period else ""
             findings.append(finding(
-                "missed-target", f"{metric.name} of {label} is {metric.format(value.actual)} against a target of "
+                FindingCode.MISSED_TARGET,
+                f"{metric.name} of {label} is {metric.format(value.actual)} against a target of "
                 f"{metric.format(value.target)}{period}", "name the action and the owner that will close the gap"))
         elif value.actual is None and journey.state != "future":  # a to-be journey has targets, no actuals yet
             findings.append(finding(
-                "metric-without-actual", f"{metric.name} of {label} has a target but no actual yet",
+                FindingCode.METRIC_WITHOUT_ACTUAL, f"{metric.name} of {label} has a target but no actual yet",
                 "add the measured `actual` (with its `period` and `source`)"))
         elif value.target is None:
             findings.append(finding(
-                "metric-without-target", f"{metric.name} of {label} is measured ({metric.format(value.actual)}) "
+                FindingCode.METRIC_WITHOUT_TARGET,
+                f"{metric.name} of {label} is measured ({metric.format(value.actual)}) "
                 "but has no target", "agree a `target` so the handbook can say whether it is met"))
     if not any(True for _ in _measured(journey)):
         findings.append(Finding(
-            code="journey-without-metrics", location=journey.location("title", key=True),
+            code=FindingCode.JOURNEY_WITHOUT_METRICS, location=journey.location("title", key=True),
             message=f"the journey '{journey.title}' has no metrics: nobody can tell whether it works",
             hint="add at least one outcome metric (e.g. `nps`, `csat`, `conversion`) with a target",
             subject=f"journey:{journey.id}", departments=(journey.owner,),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..finding_codes import FindingCode
 from ..model import Process, Step
-from ..problems import Location
+from ..source import Location
 from .findings import Finding
 
 
@@ -29,23 +30,23 @@ def process_findings(process: Process) -> list[Finding]:
     findings = []
     for step in process.steps:
 
-        def finding(code: str, message: str, hint: str, location: Location, step: Step = step) -> Finding:
+        def finding(code: FindingCode, message: str, hint: str, location: Location, step: Step = step) -> Finding:
             return Finding(code=code, message=message, hint=hint, location=location,
                            subject=f"process:{process.id}/{step.id}", departments=(step.owner_id,),
                            scopes=(f"process:{process.id}",))
 
         if step.id not in reachable:
             findings.append(finding(
-                "unreachable-step", f"step '{step.name}' cannot be reached from the first step "
+                FindingCode.UNREACHABLE_STEP, f"step '{step.name}' cannot be reached from the first step "
                 f"'{process.steps[0].name}'", "point a `next` or a branch at it, or remove it", step.location()))
         elif step.id not in can_finish:
             findings.append(finding(
-                "no-way-out", f"from step '{step.name}' no end of the process can be reached",
+                FindingCode.NO_WAY_OUT, f"from step '{step.name}' no end of the process can be reached",
                 "give the loop an exit: a branch to a later step or `next: []`", step.location()))
         if step.decision is not None and len(step.branches) < 2:
             count = "no branch" if not step.branches else "only one branch"
             findings.append(finding(
-                "decision-without-branches", f"the decision '{step.decision}' has {count}",
+                FindingCode.DECISION_WITHOUT_BRANCHES, f"the decision '{step.decision}' has {count}",
                 "list each outcome under `branches`, each with its `when` and `next`",
                 step.location("decision", key=True)))
     return findings

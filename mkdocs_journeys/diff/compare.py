@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..handbook import Handbook
+from ..kinds import ENTITY_KINDS as KINDS
+from ..kinds import EntityKind as Kind
 from .emotion import emotion_changes, extreme_changes
 from .errors import errors
 from .fields import compare_fields, text
@@ -23,7 +25,7 @@ from .ownership import ownership_moves
 from .parts import Flat, Renames, definitions, flatten, normalise, shape, title_of
 from .references import referrers
 from .renames import match_renames
-from .report import KINDS, Entity, EntityChanges, FieldChange, Kind, Report
+from .report import Entity, EntityChanges, FieldChange, Report
 
 PART_KINDS = {"journey": ("stage", "touchpoint"), "process": ("step",)}
 

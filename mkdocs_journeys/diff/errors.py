@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..handbook import Handbook
-from ..problems import display_path
+from ..source import display_path
 from .report import ErrorEntry
 
 

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from ..analysis import Finding, analyse
 from ..handbook import Handbook
+from ..kinds import ENTITY_KINDS as KINDS
+from ..kinds import EntityKind as Kind
 from .parts import Renames, definitions
-from .report import KINDS, FindingChange, Kind
+from .report import FindingChange
 
 Key = tuple[str, str, str]
 PAGES: tuple[Kind, ...] = ("journey", "process", "persona")

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..handbook import Handbook
-from ..problems import display_path
+from ..kinds import ENTITY_KINDS as KINDS
+from ..kinds import EntityKind as Kind
+from ..source import display_path
 from .parts import Renames, definitions, title_of
-from .report import KINDS, Kind, OrderNote
+from .report import OrderNote
 
 
 def _places(handbook: Handbook, renames: Renames | None) -> dict[tuple[Kind, str], tuple[str, int, Any]]:

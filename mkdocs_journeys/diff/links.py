@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..handbook import Handbook
-from ..render.site import FOLDERS, Site
-from .report import Kind
+from ..kinds import PAGE_KINDS
+from ..kinds import EntityKind as Kind
+from ..render.site import Site
 
 
 class Links:
@@ -22,7 +23,7 @@ class Links:
 
     def page(self, kind: Kind, page_id: str | None, anchor: str | None = None) -> str | None:
         """The URL of a definition's page (and anchor), or None: no site_url, no page, or not published."""
-        if self.base is None or page_id is None or kind not in FOLDERS:
+        if self.base is None or page_id is None or kind not in PAGE_KINDS:
             return None
         path = self.site.path(kind, page_id)
         stem = path.removesuffix(".md")

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..escape import plain
+from ..kinds import ENTITY_KINDS as KINDS
+from ..kinds import KINDS as SPECS
 from ..render.markdown import table
-from ..render.text import plain
 from ..slugs import is_slug
 from .links import Links
 from .ownership import gains_and_losses
-from .report import (
-    KINDS,
-    PLURAL,
-    Entity,
-    EntityChanges,
-    ErrorEntry,
-    FieldChange,
-    FindingChange,
-    OwnershipMove,
-    Report,
-)
+from .report import Entity, EntityChanges, ErrorEntry, FieldChange, FindingChange, OwnershipMove, Report
 from .summary import summary
 
 MAX_TEXT = 120
@@ -98,7 +90,7 @@ class Writer:
             added, removed, changed = report.added.get(kind, []), report.removed.get(kind, []), report.changed_of(kind)
             if not (added or removed or changed):
                 continue
-            lines += ["", f"### {PLURAL[kind].capitalize()}", ""]
+            lines += ["", f"### {SPECS[kind].plural.capitalize()}", ""]
             lines += [f"- added: {self.entity(e)} ({code(e.id)})" for e in added]
             lines += [f"- removed: {self.entity(e)} ({code(e.id)})" for e in removed]
             for entity in changed:

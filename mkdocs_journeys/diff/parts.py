@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..handbook import Handbook
+from ..kinds import EntityKind as Kind
 from ..model import Journey, Process
 from .renames import Shape, leaves
-from .report import Kind
 
 NAME_FIELDS = ("title", "name")
 

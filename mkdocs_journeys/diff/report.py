@@ -10,10 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["journey", "persona", "process", "department", "metric"]
-KINDS: tuple[Kind, ...] = ("journey", "persona", "process", "department", "metric")
-PLURAL: dict[Kind, str] = {"journey": "journeys", "persona": "personas", "process": "processes",
-                           "department": "departments", "metric": "metrics"}
+from ..kinds import EntityKind as Kind
 
 
 @dataclass(frozen=True)

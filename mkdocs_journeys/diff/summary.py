@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .report import KINDS, PLURAL, EntityChanges, Kind, Report
+from ..kinds import ENTITY_KINDS as KINDS
+from ..kinds import KINDS as SPECS
+from ..kinds import EntityKind as Kind
+from .report import EntityChanges, Report
 
 NO_CHANGES = "No changes to the handbook."
 ORDER_ONLY = "The content is unchanged: only the order of definitions or list items, or their files, changed."
 
 
 def count(n: int, kind: Kind) -> str:
-    return f"{n} {kind if n == 1 else PLURAL[kind]}"
+    return f"{n} {kind if n == 1 else SPECS[kind].plural}"
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

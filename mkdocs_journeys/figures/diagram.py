@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 from collections import deque
 
+from ..escape import attr
 from ..model import Process
-from ..render.text import attr
 
 PALETTE = ["#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#e53935", "#00897b", "#6d4c41", "#3949ab",
            "#c0ca33", "#d81b60"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..escape import hover
 from ..model import Journey
-from ..render.text import hover
 from ..settings import Settings
 from .chart import EMOTION_COLORSCALE, base_layout, short
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..escape import hover
 from ..model import MetricValue
-from ..render.text import hover
 from .chart import base_layout
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from statistics import mean
 from typing import Any
 
+from ..escape import hover
 from ..model import Journey
-from ..render.text import hover
 from ..settings import Settings
 from .chart import base_layout, short
 

@@ -10,18 +10,9 @@ from .process import Branch, Process, Step
 
 Definition = Department | Persona | MetricDefinition | Journey | Process
 
-KINDS: dict[str, type[Department | Persona | MetricDefinition | Journey | Process]] = {
-    "department": Department,
-    "persona": Persona,
-    "metric": MetricDefinition,
-    "journey": Journey,
-    "process": Process,
-}
-
 __all__ = [
     "BUILTIN_METRICS",
     "DEFAULT_EMOTION_SCALE",
-    "KINDS",
     "Branch",
     "Definition",
     "Department",

@@ -9,8 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from ..problems import Location
-from ..yaml_reader import Document
+from ..source import Document, Location
 
 
 class Node(BaseModel):

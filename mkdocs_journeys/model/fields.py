@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..slugs import SLUG_PATTERN, is_slug
-from ..yaml_reader import Plain
+from ..source import Plain
 
 
 def describe_value(value: Any) -> str:

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, mo
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..yaml_reader import Plain
+from ..source import Plain
 from .base import Node
 from .fields import Id, Markdown, Name, Number, Quantity, Text, shown
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..yaml_reader import Plain
+from ..source import Plain
 from .base import Node, OwnedNode
 from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text, describe_value
 from .journey import derive_id

@@ -8,12 +8,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..escape import plain
 from ..handbook import Handbook
+from ..kinds import PageKind as Kind
 from ..model import MetricValue
 from ..settings import Settings
 from .markdown import anchor_span, status, table
-from .site import Kind, Site
-from .text import plain
+from .site import Site
 
 if TYPE_CHECKING:
     from ..analysis import Analysis

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..escape import markdown_block, plain
 from ..model import Department, Journey, MetricValue, Stage, Touchpoint
 from ..ownership import Holdings, Role
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, status, table
 from .review import department_review
 from .site import Page
-from .text import markdown_block, plain
 
 
 def _by_journey(ctx: RenderContext, page: str, own: Holdings) -> str | None:

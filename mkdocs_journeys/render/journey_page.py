@@ -6,6 +6,7 @@ and touchpoint with its own anchor, and last the review of the analysis (handoff
 
 from __future__ import annotations
 
+from ..escape import markdown_block, plain
 from ..figures import chart_block, emotion_curve, metric_history
 from ..figures.chart import short
 from ..model import Journey, Stage, Touchpoint
@@ -13,7 +14,6 @@ from .context import RenderContext
 from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
 from .review import journey_review
 from .site import Page
-from .text import markdown_block, plain
 
 
 def _state(journey: Journey) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..escape import attr, plain
 from ..model import Status
-from .text import attr, plain
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..escape import plain
 from ..figures import chart_block, handbook_glance
-from ..problems import display_path
+from ..kinds import KINDS
+from ..kinds import PageKind as Kind
+from ..source import display_path
 from .context import RenderContext
 from .markdown import heading, join_blocks, status, table
 from .review import handbook_health
-from .site import FOLDERS, KIND_TITLES, Kind, Page
-from .text import plain
+from .site import Page
 
 
 def _journeys(ctx: RenderContext, page: str) -> str:
@@ -81,12 +83,13 @@ def overview_page(ctx: RenderContext) -> Page:
                             "Emotion range of every journey", (["Journey", "Lowest", "Highest"], rows))
     blocks: list[str | None] = [ctx.scripts(page), f"# {plain(hb.settings.nav_title)}", counts, _left_out(ctx), chart]
     for kind, render in SECTIONS.items():
-        blocks += [heading(2, KIND_TITLES[kind], FOLDERS[kind]), render(ctx, page)]
+        blocks += [heading(2, KINDS[kind].title, KINDS[kind].plural), render(ctx, page)]
     blocks.append(handbook_health(ctx, page))
     return Page(page, hb.settings.nav_title, join_blocks(blocks), None, "overview", None, chart is not None)
 
 
 def index_page(ctx: RenderContext, kind: Kind) -> Page:
     page = ctx.site.index_path(kind)
-    markdown = join_blocks([f"# {KIND_TITLES[kind]}", SECTIONS[kind](ctx, page)])
-    return Page(page, KIND_TITLES[kind], markdown, None, "index")
+    title = KINDS[kind].title
+    markdown = join_blocks([f"# {title}", SECTIONS[kind](ctx, page)])
+    return Page(page, title, markdown, None, "index")

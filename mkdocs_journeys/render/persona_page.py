@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..escape import plain
 from ..figures import chart_block, persona_journeys
 from ..model import Persona
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, plain_list, status, table
 from .review import persona_review
 from .site import Page
-from .text import plain
 
 
 def persona_page(ctx: RenderContext, persona: Persona) -> Page:

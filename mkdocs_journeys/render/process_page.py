@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..escape import markdown_block, plain
 from ..figures import process_diagram
 from ..model import Process, Step
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks
 from .review import process_review
 from .site import Page
-from .text import markdown_block, plain
 
 
 def _touchpoint_links(ctx: RenderContext, page: str, process: Process, step_id: str | None) -> list[str]:

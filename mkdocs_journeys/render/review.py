@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ..escape import attr, plain
 from ..model import Journey, MetricValue
 from .context import RenderContext
 from .markdown import heading, join_blocks, table
-from .text import attr, plain
 
 if TYPE_CHECKING:
     from ..analysis import Finding, Handoff

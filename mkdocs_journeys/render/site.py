@@ -10,16 +10,11 @@ import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from ..escape import plain
 from ..handbook import Handbook
-from .text import plain
-
-Kind = Literal["journey", "persona", "process", "department"]
-FOLDERS: dict[Kind, str] = {"journey": "journeys", "persona": "personas", "process": "processes",
-                            "department": "departments"}
-KIND_TITLES: dict[Kind, str] = {"journey": "Journeys", "persona": "Personas", "process": "Processes",
-                                "department": "Departments"}
+from ..kinds import KINDS, PAGE_KINDS
+from ..kinds import PageKind as Kind
 
 
 @dataclass
@@ -53,25 +48,20 @@ class Site:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        hb = self.handbook
-        for journey in hb.journeys.values():
-            self.titles[("journey", journey.id)] = journey.title
-        for persona in hb.personas.values():
-            self.titles[("persona", persona.id)] = persona.name
-        for process in hb.processes.values():
-            self.titles[("process", process.id)] = process.title
-        for department in hb.departments.values():
-            self.titles[("department", department.id)] = department.name
+        for kind in PAGE_KINDS:
+            spec = KINDS[kind]
+            for definition in getattr(self.handbook, spec.collection).values():
+                self.titles[(kind, definition.id)] = spec.title_of(definition)
 
     @property
     def overview_path(self) -> str:
         return f"{self.output}/index.md"
 
     def index_path(self, kind: Kind) -> str:
-        return f"{self.output}/{FOLDERS[kind]}.md"
+        return f"{self.output}/{KINDS[kind].plural}.md"
 
     def path(self, kind: Kind, entity_id: str) -> str:
-        return f"{self.output}/{FOLDERS[kind]}/{entity_id}.md"
+        return f"{self.output}/{KINDS[kind].plural}/{entity_id}.md"
 
     def asset(self, name: str) -> str:
         return f"{self.assets_dir}/{name}"

@@ -41,3 +41,12 @@ def hover(text: str | None) -> str:
 def markdown_block(text: str | None) -> str:
     """A Markdown field: rendered as Markdown, kept as a block of its own."""
     return (text or "").strip("\n")
+
+
+# Every character that ends a line for Python, a terminal or an editor, written as an escape.
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    """Text as one line: a problem quotes what the author wrote, and that may hold line breaks."""
+    return text.translate(_LINE_BREAKS)

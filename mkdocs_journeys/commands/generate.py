@@ -7,13 +7,17 @@ person wrote there is lost.
 
 from __future__ import annotations
 
+import argparse
 import shutil
+import sys
 from pathlib import Path
 
-from .analysis import analyse
-from .handbook import Handbook
-from .render import assets, render_pages
-from .render.site import Site
+from ..analysis import analyse
+from ..handbook import Handbook, build_handbook
+from ..render import assets, render_pages
+from ..render.site import Site
+from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, resolve_source
+from .problem_formats import format_text
 
 MARKER = ".mkdocs-journeys-generated"
 
@@ -44,3 +48,18 @@ def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = T
     (outdir / MARKER).write_text("Written by mkdocs-journeys generate; safe to delete with this folder.\n",
                                  encoding="utf-8")
     return written
+
+
+def run(args: argparse.Namespace) -> int:
+    source, settings = resolve_source(args.source, args.config)
+    handbook = build_handbook(source, settings)
+    for problem in handbook.problems:
+        print(format_text(problem), file=sys.stderr)
+    try:
+        written = write_handbook(handbook, Path(args.outdir), directory_urls=not args.no_directory_urls)
+    except OutputNotEmpty as exc:
+        raise UsageError(str(exc)) from exc
+    pages = sum(1 for p in written if p.suffix == ".md")
+    print(f"wrote {pages} pages and {len(written) - pages} assets to {args.outdir}"
+          + (f" ({len(handbook.rejected)} definitions left out: see the errors above)" if handbook.rejected else ""))
+    return EXIT_PROBLEMS if handbook.problems else EXIT_OK

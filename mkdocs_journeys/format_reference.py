@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from .finding_codes import CODES
 from .model import (
     Branch,
     Department,
@@ -144,7 +145,6 @@ def settings_reference() -> str:
 
 def findings_reference() -> str:
     """Every finding code of the analysis, with what it means."""
-    from .analysis import CODES
 
     rows = ["| Code | Meaning |", "|---|---|"] + [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
     return "\n".join(rows) + "\n"

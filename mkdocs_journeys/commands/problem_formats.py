@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from .problems import Problem, display_path
+from ..problems import Problem
+from ..source import display_path
 
 Format = Literal["text", "github", "json"]
 

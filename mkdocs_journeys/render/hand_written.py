@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .handbook import Handbook
-from .problems import did_you_mean
-from .render.context import RenderContext
-from .render.journey_page import emotion_chart, owner_table
-from .render.site import Kind, Site
-from .render.text import plain
+from ..escape import plain
+from ..handbook import Handbook
+from ..kinds import PageKind as Kind
+from ..problems import did_you_mean
+from .context import RenderContext
+from .journey_page import emotion_chart, owner_table
+from .site import Site
 
 _LINK = re.compile(r"\[([^\]\n]*)\]\((journey|persona|process|department):([a-z0-9/_.-]*)\)")
 _EMBED = re.compile(r"^[ ]{0,3}\[\[journeys[ \t]+([a-z-]+)[ \t]+([^\]\s]*)[ \t]*\]\][ \t]*$")

@@ -15,14 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import BUILTIN_METRICS, KINDS, Definition, MetricDefinition
-from .model.base import Node
-from .model.fields import describe_value
-from .model.metrics import METRIC_KEY
-from .problems import Location, Problem, did_you_mean, suggest
-from .settings import Settings
-from .slugs import is_slug
-from .yaml_reader import Document, Map, read_file
+from ..kinds import KINDS
+from ..model import BUILTIN_METRICS, Definition, MetricDefinition
+from ..model.base import Node
+from ..model.fields import describe_value
+from ..model.metrics import METRIC_KEY
+from ..problems import Problem, did_you_mean, suggest
+from ..settings import Settings
+from ..slugs import is_slug
+from ..source import Document, Location, Map
+from .yaml_reader import read_file
 
 # Metric definitions are validated first: journeys' metric values are parsed against them.
 _ORDER = {"metric": 0, "department": 1, "persona": 1, "process": 1, "journey": 1}
@@ -201,7 +203,7 @@ def validate_document(kind: str, document: Document, context: dict[str, Any]) ->
 
 def _validate(kind: str, data: Any, document: Document,
               context: dict[str, Any]) -> tuple[Loaded | None, list[Problem]]:
-    model_cls = KINDS[kind]
+    model_cls = KINDS[kind].model
     try:
         model = model_cls.model_validate(data, context=context)
     except ValidationError as exc:

@@ -13,9 +13,10 @@ from typing import Any
 
 import networkx as nx
 
-from .loader import Loaded, Rejected
-from .model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process
-from .problems import Problem, did_you_mean, display_path
+from ..model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process
+from ..problems import Problem, did_you_mean
+from ..source import display_path
+from .definitions import Loaded, Rejected
 
 Problems = dict[int, list[Problem]]  # by id() of the Loaded definition they make invalid
 

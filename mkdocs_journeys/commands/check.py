@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from .analysis import analyse
-from .collector import collector_paused
-from .handbook import build_handbook
-from .problems import Problem
-from .reporting import Format, render, summary
-from .settings import Settings
+from ..analysis import analyse
+from ..handbook import build_handbook
+from ..problems import Problem
+from ..settings import Settings
+from .options import UsageError, resolve_source
+from .problem_formats import Format, render, summary
 
 
 def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False,
@@ -18,12 +19,6 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
 
     ``findings=False`` validates only: no analysis, so a valid handbook prints its summary alone.
     """
-    with collector_paused():
-        return _run_check(source, settings, fmt, strict, findings)
-
-
-def _run_check(source: Path, settings: Settings, fmt: Format, strict: bool,
-               findings: bool) -> tuple[list[str], int]:
     handbook = build_handbook(source, settings)
     errors = handbook.problems
     warnings: list[Problem] = [f.as_problem() for f in analyse(handbook).findings] if findings else []
@@ -35,3 +30,13 @@ def _run_check(source: Path, settings: Settings, fmt: Format, strict: bool,
         lines.append(summary(len(errors), len(warnings), definitions, len(handbook.files)))
     failed = bool(errors) or (strict and bool(warnings))
     return lines, 1 if failed else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    source, settings = resolve_source(args.source, args.config)
+    if args.strict and args.no_findings:
+        raise UsageError("--strict fails on findings, and --no-findings leaves them out: choose one")
+    output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings)
+    for line in output:
+        print(line)
+    return code

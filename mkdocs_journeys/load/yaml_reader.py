@@ -18,14 +18,13 @@ from typing import Any
 
 import yaml
 
-from .problems import Location, Problem
+from ..problems import Problem
+from ..source import Document, Location, Map, Plain, Pos, Seq
 
 try:
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # PyYAML built without libyaml: same events, slower
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
-
-Pos = tuple[int, int]
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -52,80 +51,6 @@ class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()
         self.mark = mark
-
-
-class Plain(str):
-    """A plain scalar that YAML 1.2 reads as a number, boolean or null, kept as the text written.
-
-    Fields that expect text take the string itself; fields that expect a number or a flag take
-    ``value``. Nothing else needs to know YAML typed it.
-    """
-
-    __slots__ = ("value",)
-    value: bool | int | float | None
-
-    def __new__(cls, text: str, value: bool | int | float | None) -> Plain:
-        obj = super().__new__(cls, text)
-        obj.value = value
-        return obj
-
-
-class Map(dict[str, Any]):
-    """A mapping with the position of itself and of each key and value."""
-
-    __slots__ = ("key_pos", "pos", "value_pos")
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.value_pos: dict[str, Pos] = {}
-
-
-class Seq(list[Any]):
-    """A sequence with the position of itself and of each item."""
-
-    __slots__ = ("item_pos", "pos")
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.item_pos: list[Pos] = []
-
-
-@dataclass
-class Document:
-    """One YAML document of a handbook file."""
-
-    file: Path
-    index: int  # 0-based position of the document in its file
-    data: Any
-    pos: Pos
-    documents_in_file: int = 1
-    end: Pos = (1 << 30, 1)  # where the document ends: the next one's `---`, or the end of the file
-    # Where a value was left out for a YAML problem already reported (a refused tag, an alias): the
-    # models' "got nothing" there would report the same mistake twice.
-    refused: frozenset[Pos] = frozenset()
-
-    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
-        """The position of the value (or, with ``key``, the key) at ``path`` below the document.
-
-        Falls back to the deepest position that exists, so a problem always points somewhere
-        sensible even when the path names something the author left out.
-        """
-        node = self.data
-        best = node.pos if isinstance(node, (Map, Seq)) else self.pos  # the content, not a `---` line
-        for i, step in enumerate(path):
-            last = i == len(path) - 1
-            if isinstance(node, Map) and isinstance(step, str) and step in node:
-                best = node.key_pos[step] if last and key else node.value_pos[step]
-                node = node[step]
-            elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
-                best = node.item_pos[step]
-                node = node[step]
-            else:
-                break
-        return Location(self.file, best[0], best[1])
 
 
 @dataclass

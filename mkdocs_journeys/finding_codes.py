@@ -1,0 +1,48 @@
+"""Every finding the analysis can report: a stable code and what it means.
+
+Codes are part of the interface: handbooks switch them off by name (``ignore``), CI logs and
+pull-request diffs quote them, and anchors on the pages are built from them. They live at the
+bottom of the package because settings (``ignore``) check them as well as the analysis.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class FindingCode(str, Enum):
+    """A kind of finding; its value is the code authors and CI logs see."""
+
+    meaning: str
+
+    def __new__(cls, code: str, meaning: str) -> FindingCode:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    RISKY_HANDOFF = ("risky-handoff",
+                     "A handoff between departments leads into a drop in emotion or onto a moment of truth.")
+    UNSUPPORTED_TOUCHPOINT = ("unsupported-touchpoint", "No process or process step supports the touchpoint.")
+    UNREACHABLE_STEP = ("unreachable-step", "A process step cannot be reached from the process's first step.")
+    NO_WAY_OUT = ("no-way-out", "From this step no end of the process can be reached: a loop without an exit.")
+    DECISION_WITHOUT_BRANCHES = ("decision-without-branches", "A decision step has fewer than two branches.")
+    SINGLE_CHANNEL_STAGE = ("single-channel-stage",
+                            "Every touchpoint of the stage uses the same channel: customers have no alternative.")
+    AVOIDED_CHANNEL_STAGE = ("avoided-channel-stage", "A persona of the journey avoids every channel a stage offers.")
+    EMOTION_DROP = ("emotion-drop", "Emotion falls by two points or more between consecutive touchpoints.")
+    LOWEST_POINT = ("lowest-point", "The journey's lowest point, when it lies below neutral.")
+    MISSING_EMOTION = ("missing-emotion", "A touchpoint has no emotion: the curve has a gap there.")
+    MISSED_TARGET = ("missed-target", "A metric's actual misses its target.")
+    METRIC_WITHOUT_ACTUAL = ("metric-without-actual",
+                             "A metric has a target but no actual measured yet (not raised for future-state journeys).")
+    METRIC_WITHOUT_TARGET = ("metric-without-target", "A metric is measured but has no target to judge it by.")
+    JOURNEY_WITHOUT_METRICS = ("journey-without-metrics",
+                               "Neither the journey nor any of its stages or touchpoints has a metric.")
+
+
+# The codes as authors write them, with their meanings, in the order the documentation lists them.
+CODES: dict[str, str] = {code.value: code.meaning for code in FindingCode}

@@ -1,0 +1,120 @@
+"""Where things were written: positions in handbook files, and the data read from them that keeps them.
+
+Kept apart from the YAML reader so that the models can point at what the author wrote without
+depending on how it was parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .escape import one_line
+
+Pos = tuple[int, int]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a handbook file; line and column are 1-based, absent for whole-file problems."""
+
+    file: Path
+    line: int | None = None
+    column: int | None = None
+
+    def display(self, root: Path | None = None) -> str:
+        path = one_line(display_path(self.file, root))
+        if self.line is None:
+            return path
+        return f"{path}:{self.line}:{self.column or 1}"
+
+
+def display_path(file: Path, root: Path | None = None) -> str:
+    """A path relative to ``root`` (the current folder by default) when it lies below it."""
+    return _relative(file, root or Path.cwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(file: Path, root: Path) -> str:
+    """Cached: a big handbook prints thousands of findings from the same few files."""
+    try:
+        return Path(os.path.relpath(file, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return file.as_posix()
+
+
+class Plain(str):
+    """A plain scalar that YAML 1.2 reads as a number, boolean or null, kept as the text written.
+
+    Fields that expect text take the string itself; fields that expect a number or a flag take
+    ``value``. Nothing else needs to know YAML typed it.
+    """
+
+    __slots__ = ("value",)
+    value: bool | int | float | None
+
+    def __new__(cls, text: str, value: bool | int | float | None) -> Plain:
+        obj = super().__new__(cls, text)
+        obj.value = value
+        return obj
+
+
+class Map(dict[str, Any]):
+    """A mapping with the position of itself and of each key and value."""
+
+    __slots__ = ("key_pos", "pos", "value_pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.value_pos: dict[str, Pos] = {}
+
+
+class Seq(list[Any]):
+    """A sequence with the position of itself and of each item."""
+
+    __slots__ = ("item_pos", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+@dataclass
+class Document:
+    """One YAML document of a handbook file."""
+
+    file: Path
+    index: int  # 0-based position of the document in its file
+    data: Any
+    pos: Pos
+    documents_in_file: int = 1
+    end: Pos = (1 << 30, 1)  # where the document ends: the next one's `---`, or the end of the file
+    # Where a value was left out for a YAML problem already reported (a refused tag, an alias): the
+    # models' "got nothing" there would report the same mistake twice.
+    refused: frozenset[Pos] = frozenset()
+
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
+        """The position of the value (or, with ``key``, the key) at ``path`` below the document.
+
+        Falls back to the deepest position that exists, so a problem always points somewhere
+        sensible even when the path names something the author left out.
+        """
+        node = self.data
+        best = node.pos if isinstance(node, (Map, Seq)) else self.pos  # the content, not a `---` line
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, Map) and isinstance(step, str) and step in node:
+                best = node.key_pos[step] if last and key else node.value_pos[step]
+                node = node[step]
+            elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
+                best = node.item_pos[step]
+                node = node[step]
+            else:
+                break
+        return Location(self.file, best[0], best[1])
