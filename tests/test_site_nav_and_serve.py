@@ -14,14 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import Builder, SiteFactory
 from .sites import build, example_handbook, make_site
 
 
-def test_an_explicit_nav_is_kept_and_every_page_is_still_built(tmp_path: Path) -> None:
+def test_an_explicit_nav_is_kept_and_every_page_is_still_built(site: SiteFactory, build_site: Builder) -> None:
     nav = [{"Home": "index.md"}, {"Account opening": "handbook/journeys/open-current-account.md"}]
-    root = make_site(tmp_path, example_handbook(), docs={
+    root = site(example_handbook(), docs={
         "index.md": "# Home\n\nSee [the support team](department:customer-support).\n"}, config={"nav": nav})
-    result = build(root, strict=True)
+    result = build_site(root, strict=True)
     assert result.returncode == 0, result.log
     home = result.html("")
     assert "Account opening" in home
@@ -30,9 +31,9 @@ def test_an_explicit_nav_is_kept_and_every_page_is_still_built(tmp_path: Path) -
     assert 'href="handbook/departments/customer-support/"' in home
 
 
-def test_big_kinds_show_only_their_index_in_the_nav(tmp_path: Path) -> None:
-    root = make_site(tmp_path, example_handbook(), plugin={"nav_max_items": 2})
-    result = build(root, strict=True)
+def test_big_kinds_show_only_their_index_in_the_nav(site: SiteFactory, build_site: Builder) -> None:
+    root = site(example_handbook(), plugin={"nav_max_items": 2})
+    result = build_site(root, strict=True)
     assert result.returncode == 0, result.log
     home = result.html("")
     nav = home[home.index('class="md-nav md-nav--primary"'):home.index('class="md-content"')]
@@ -42,9 +43,9 @@ def test_big_kinds_show_only_their_index_in_the_nav(tmp_path: Path) -> None:
     assert (result.site / "handbook/departments/compliance/index.html").is_file()
 
 
-def test_nav_off_leaves_the_nav_to_mkdocs(tmp_path: Path) -> None:
-    root = make_site(tmp_path, example_handbook(), plugin={"nav": "off", "nav_max_items": 0})
-    result = build(root, strict=True)
+def test_nav_off_leaves_the_nav_to_mkdocs(site: SiteFactory, build_site: Builder) -> None:
+    root = site(example_handbook(), plugin={"nav": "off", "nav_max_items": 0})
+    result = build_site(root, strict=True)
     assert result.returncode == 0, result.log
     home = result.html("")
     nav = home[home.index('class="md-nav md-nav--primary"'):home.index('class="md-content"')]
@@ -106,3 +107,13 @@ def test_serve_rebuilds_and_reloads_when_a_definition_changes(tmp_path: Path) ->
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_the_in_process_build_fails_a_strict_build_as_the_command_does(site: SiteFactory, build_site: Builder) -> None:
+    """The fixture must not hide what `mkdocs build --strict` would refuse."""
+    root = site(example_handbook(), docs={"index.md": "# Home\n\nSee [nobody](persona:nobody-at-all).\n"})
+    in_process = build_site(root, strict=True)
+    command = build(root, strict=True)
+    assert command.returncode != 0
+    assert in_process.returncode != 0
+    assert any("nobody-at-all" in line for line in in_process.warnings()), in_process.log
