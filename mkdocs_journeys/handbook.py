@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .kinds import KINDS
 from .load import cross_references
 from .load.definitions import Loaded, Rejected, load
 from .model import BUILTIN_METRICS, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
@@ -146,14 +147,37 @@ class Handbook:
         return self._touchpoints.get((journey_id, touchpoint_id))
 
 
+# Ids the site's URL scheme takes for itself: ``journeys/index`` would replace the index page of
+# the journeys (``journeys.md`` and ``journeys/index.md`` are both served at ``journeys/``).
+RESERVED_IDS = frozenset({"index"})
+
+
+def _reserved_id(loaded: Loaded) -> Problem | None:
+    model = loaded.model
+    if loaded.salvaged or model.id not in RESERVED_IDS or not KINDS[loaded.kind].has_pages:
+        return None
+    data = loaded.document.data
+    named_by_file = not (isinstance(data, dict) and "id" in data)
+    where = loaded.document.locate(("id",))  # the `id`, else (named by its file) the document
+    return Problem(where, f"the id '{model.id}' is reserved: the page of this {loaded.kind} would replace the "
+                   f"index page of the {KINDS[loaded.kind].plural}", "reserved-id",
+                   hint="rename the file or give the document an `id`" if named_by_file else "choose another id")
+
+
 def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
     """Load, validate and index the handbook in ``source``, keeping every valid definition."""
     settings = settings or Settings()
     result = load(source, settings)
-    cross = cross_references.check(result.definitions, result.rejected)
-    handbook = Handbook(source=source, settings=settings, files=result.files)
     problems = list(result.problems)
     rejected = list(result.rejected)
+    for loaded in result.definitions:
+        reserved = _reserved_id(loaded)
+        if reserved is not None:  # left out, as an invalid definition: references to it are fine
+            loaded.salvaged = True
+            problems.append(reserved)
+            rejected.append(Rejected(loaded.kind, loaded.model.id, loaded.model.location(), [reserved]))
+    cross = cross_references.check(result.definitions, rejected)
+    handbook = Handbook(source=source, settings=settings, files=result.files)
     kept: list[Loaded] = []
     for loaded in result.definitions:
         own = cross.get(id(loaded), [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .escape import one_line
 from .finding_codes import CODES
 from .kinds import PAGE_KINDS
 from .problems import did_you_mean
@@ -16,7 +18,7 @@ from .problems import did_you_mean
 class Suppression(BaseModel):
     """Switches a finding off, for the whole handbook or for named entities, with the reason why."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     code: str = Field(description="The finding's code, e.g. `single-channel-stage`.")
     entities: list[str] = Field(
@@ -47,14 +49,18 @@ class Suppression(BaseModel):
 
 
 class Settings(BaseModel):
-    """The `journeys` plugin's options in `mkdocs.yml`; the command line reads the same block."""
+    """The `journeys` plugin's options in `mkdocs.yml`; the command line reads the same block.
 
-    model_config = ConfigDict(extra="forbid")
+    Frozen: the plugin, the commands and the renderers share one instance, so none may change it
+    under the others (a derived value is a copy, ``model_copy(update=...)``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     source: str = Field("journeys", description="The handbook folder, relative to `mkdocs.yml`.")
     output: str = Field(
-        "handbook", pattern=r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$",
-        description="URL prefix of the generated pages.",
+        "handbook", description="URL prefix of the generated pages: a folder strictly inside the site, such as "
+        "`handbook` or `guide/handbook` (letters, digits, `_`, `-` and `.`; no `.` or `..` step).",
     )
     emotion_scale: tuple[float, float] = Field((-2.0, 2.0), description="The lowest and highest emotion.")
     nav: Literal["auto", "off"] = Field(
@@ -74,6 +80,18 @@ class Settings(BaseModel):
     site_url: str | None = Field(None, description="Where the handbook is published (for links in `diff`); "
                                  "defaults to the site's `site_url`.")
 
+    @field_validator("nav", "findings", mode="before")
+    @classmethod
+    def _off_unquoted(cls, value: Any) -> Any:
+        """MkDocs reads its config as YAML 1.1, where an unquoted ``off`` is the boolean false."""
+        return "off" if value is False else value
+
+    @field_validator("output")
+    @classmethod
+    def _output_inside(cls, output: str) -> str:
+        """Pages outside the site would be lost (and ``generate`` would write beside the output folder)."""
+        return check_output(output)
+
     @field_validator("emotion_scale")
     @classmethod
     def _ordered(cls, scale: tuple[float, float]) -> tuple[float, float]:
@@ -81,16 +99,30 @@ class Settings(BaseModel):
             raise ValueError("the lowest emotion must be below the highest")
         return scale
 
-    @model_validator(mode="after")
-    def _output_not_root(self) -> Settings:
-        self.output = self.output.strip("/")
-        return self
-
     @property
     def neutral(self) -> float:
         low, high = self.emotion_scale
         return 0.0 if low <= 0 <= high else (low + high) / 2
 
+
+_OUTPUT_STEP = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def check_output(output: str) -> str:
+    """``output`` without a trailing ``/``, when it names a folder strictly inside the site."""
+    example = "write a folder inside the site, such as `handbook`"
+    if output.startswith("/") or output.startswith("\\"):
+        raise ValueError(f"'{one_line(output)}' is an absolute path: {example}")
+    if not output.strip("/"):
+        raise ValueError(f"is empty, or the site's root: {example}")
+    steps = output.rstrip("/").split("/")
+    for step in steps:
+        if step in ("", ".", ".."):
+            what = {"": "an empty step (`//`)", ".": "`.` (the site's root)", "..": "`..` (out of the site)"}[step]
+            raise ValueError(f"'{one_line(output)}' has {what}: {example}")
+        if not _OUTPUT_STEP.fullmatch(step):
+            raise ValueError(f"'{one_line(output)}' may hold only letters, digits, `_`, `-`, `.` and `/`: {example}")
+    return "/".join(steps)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -105,17 +137,49 @@ _ConfigLoader.add_multi_constructor("!", _ignore_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+class ConfigError(ValueError):
+    """An mkdocs.yml this tool cannot take its options from; the message says what to fix."""
+
+
 def plugin_options(config_file: Path) -> tuple[dict[str, Any] | None, dict[str, Any]]:
-    """The `journeys` options and the rest of an mkdocs.yml (None when the plugin is not enabled)."""
-    with config_file.open(encoding="utf-8-sig") as stream:
-        config = yaml.load(stream, Loader=_ConfigLoader) or {}
-    if not isinstance(config, dict):
+    """The `journeys` options and the rest of an mkdocs.yml (None when the plugin is not enabled).
+
+    Raises :class:`ConfigError` for a file that cannot be read, is not YAML, or is not shaped as
+    MkDocs expects (``plugins`` a list or mapping, the plugin's options a mapping).
+    """
+    try:
+        with config_file.open(encoding="utf-8-sig") as stream:
+            config = yaml.load(stream, Loader=_ConfigLoader)
+    except OSError as exc:
+        raise ConfigError(f"cannot read it: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"it is not UTF-8 text (byte {exc.start + 1})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        raise ConfigError(f"it is not valid YAML ({where}{one_line(str(getattr(exc, 'problem', '') or exc))})") \
+            from exc
+    if config is None:
         return None, {}
-    for entry in config.get("plugins") or []:
+    if not isinstance(config, dict):
+        raise ConfigError("it must be a mapping of settings (`site_name: ...`, `plugins: ...`)")
+    plugins = config.get("plugins")
+    if plugins is None:
+        return None, config
+    if isinstance(plugins, dict):
+        entries: list[Any] = [{name: value} for name, value in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    else:
+        raise ConfigError("`plugins` must be a list of plugins (`- search`, `- journeys: {...}`)")
+    for entry in entries:
         if entry == "journeys":
             return {}, config
         if isinstance(entry, dict) and "journeys" in entry:
-            return dict(entry["journeys"] or {}), config
-    if isinstance(config.get("plugins"), dict) and "journeys" in config["plugins"]:
-        return dict(config["plugins"]["journeys"] or {}), config
+            options = entry["journeys"]
+            if options is None:
+                return {}, config
+            if not isinstance(options, dict):
+                raise ConfigError("the `journeys` plugin's options must be a mapping (`source: journeys`, ...)")
+            return dict(options), config
     return None, config

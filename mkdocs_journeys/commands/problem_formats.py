@@ -1,8 +1,18 @@
-"""Problems printed for people (text), for GitHub Actions (annotations) and for programs (JSON)."""
+"""Problems printed for people (text), for GitHub Actions (annotations) and for programs (JSON).
+
+The text quoted in a message is the author's, and CI runners act on what a log line says: a line
+starting with ``::`` (after spaces) or holding ``##[`` anywhere is a workflow command to GitHub
+Actions (``::add-mask::``, ``##[stop-commands]``, a forged ``::error file=…``), and an escape
+sequence drives the terminal. So every problem is one line of printable characters, whatever the
+author wrote: line breaks and other control characters are shown escaped (``\n``, ``\x1b``), and
+no line can be read as a command.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -12,19 +22,49 @@ from ..source import display_path
 
 Format = Literal["text", "github", "json"]
 
+# Bidirectional overrides and isolates reorder what a reader sees (the "Trojan Source" trick).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LEGACY_COMMAND = re.compile(r"##\[")
+
+
+def _unsafe(char: str) -> bool:
+    """Control characters, line and paragraph separators, lone surrogates (undecodable file names) and
+    bidirectional controls."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cs") or char in _BIDI
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, with every unsafe character as its Python escape (``\x1b``, ``\u2028``)."""
+    if text.isprintable():  # the usual case, and quick
+        return text
+    return "".join(_escape(c) if _unsafe(c) else c for c in text)
+
+
+def _escape(char: str) -> str:
+    return repr(char)[1:-1]  # as one_line writes line breaks: \n, \x1b, \u2028
+
+
+def safe_line(text: str) -> str:
+    """One printable line that no CI runner reads as a workflow command."""
+    line = _LEGACY_COMMAND.sub(r"##\\[", printable(text))
+    return f"./{line}" if line.lstrip().startswith("::") else line
+
 
 def format_text(problem: Problem, root: Path | None = None) -> str:
     """``path:line:col: severity: message (hint)``; findings end with ``[code]``, the name ``ignore`` takes."""
     where = problem.location.display(root)
     code = f" [{problem.code}]" if problem.severity == "warning" else ""
-    return f"{where}: {problem.severity}: {problem.full_message()}{code}"
+    return safe_line(f"{where}: {problem.severity}: {problem.full_message()}{code}")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """An annotation's message: the runner turns ``%25``, ``%0D`` and ``%0A`` back into ``%``, CR and LF."""
+    return _LEGACY_COMMAND.sub(r"##\\[", printable(text)).replace("%", "%25").replace("\r", "%0D") \
+        .replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """A property's value: ``:`` and ``,`` would end it (and the properties) early."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -51,7 +91,10 @@ def as_json(problems: Sequence[Problem], root: Path | None = None) -> str:
         }
         for p in problems
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    # json escapes C0 controls itself; the other unsafe characters can only be inside strings (the
+    # indentation's line breaks aside), where a \u escape reads back as the same character.
+    return "".join(f"\\u{ord(c):04x}" if c != "\n" and _unsafe(c) else c
+                   for c in json.dumps(items, indent=2, ensure_ascii=False))
 
 
 def render(problems: Sequence[Problem], fmt: Format, root: Path | None = None) -> list[str]:

@@ -24,6 +24,7 @@ from ..problems import Problem, did_you_mean, suggest
 from ..settings import Settings
 from ..slugs import is_slug
 from ..source import Document, Location, Map
+from .files import find_handbook_files
 from .yaml_reader import read_file
 
 # Metric definitions are validated first: journeys' metric values are parsed against them.
@@ -69,9 +70,8 @@ class LoadResult:
 
 
 def handbook_files(source: Path) -> list[Path]:
-    """Every ``*.yml`` and ``*.yaml`` below ``source``, ordered by relative path (code points)."""
-    found = [p for p in source.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
-    return sorted(found, key=lambda p: p.relative_to(source).as_posix())
+    """Every handbook file below ``source``, ordered by relative path (see :mod:`.files`)."""
+    return find_handbook_files(source).files
 
 
 def load_documents(files: Iterable[Path]) -> tuple[list[Document], list[Problem]]:
@@ -86,9 +86,9 @@ def load_documents(files: Iterable[Path]) -> tuple[list[Document], list[Problem]
 
 def load(source: Path, settings: Settings | None = None) -> LoadResult:
     settings = settings or Settings()
-    files = handbook_files(source)
-    documents, problems = load_documents(files)
-    result = LoadResult(files=files, problems=list(problems))
+    found = find_handbook_files(source)
+    documents, problems = load_documents(found.files)
+    result = LoadResult(files=found.files, problems=[*found.problems, *problems])
     # A document holding a YAML problem (a duplicate key, an alias, a tag) is left out too.
     yaml_problems: dict[Path, list[Problem]] = defaultdict(list)
     for problem in problems:
