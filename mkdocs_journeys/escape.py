@@ -38,15 +38,26 @@ def hover(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
-def markdown_block(text: str | None) -> str:
-    """A Markdown field: rendered as Markdown, kept as a block of its own."""
-    return (text or "").strip("\n")
-
-
-# Every character that ends a line for Python, a terminal or an editor, written as an escape.
-_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+# Every character that ends a line or steers a terminal, written as an escape: a problem quotes what
+# the author wrote, and a line break in it would let a value start a log line of its own (which CI
+# reads as a command, ``::error file=...``), an ESC would recolour or rewrite the terminal.
+_CONTROLS = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) != "\t"] + ["\u2028", "\u2029"]
+_LINE_BREAKS = str.maketrans({c: repr(c)[1:-1] for c in _CONTROLS})
 
 
 def one_line(text: str) -> str:
-    """Text as one line: a problem quotes what the author wrote, and that may hold line breaks."""
+    """Text as one line with every control character shown as its escape (``\\n``, ``\\x1b``)."""
     return text.translate(_LINE_BREAKS)
+
+
+# Themes put the page title into ``<title>``, the navigation and the search index as HTML, and some
+# decode entities first (Material: ``page.title | striptags``): an escaped ``&lt;script&gt;`` would
+# come back as a live tag. A title without ``<``, ``>`` or the start of an entity stays inert however
+# often it is decoded; these look-alikes show the same text.
+_TITLE = str.maketrans({"<": "\uff1c", ">": "\uff1e"})
+_ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
+
+
+def page_title(text: str) -> str:
+    """A page title for the site's metadata: no markup, however a theme decodes and inserts it."""
+    return _ENTITY_START.sub("\uff06", one_line(" ".join(text.split())).translate(_TITLE))

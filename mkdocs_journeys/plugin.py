@@ -21,6 +21,7 @@ from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
+from .escape import one_line, page_title
 from .gc_pause import collector_paused
 from .handbook import Handbook, build_handbook
 from .kinds import KINDS, PAGE_KINDS
@@ -44,6 +45,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.source: Path | None = None
         self.site: Site | None = None
         self.generated: set[str] = set()
+        self.titles: dict[str, str] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
         try:
@@ -61,7 +63,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.source = (base / self.settings.source).resolve()
         if self.settings.site_url is None and config.site_url:
-            self.settings.site_url = config.site_url
+            self.settings = self.settings.model_copy(update={"site_url": config.site_url})
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # stable heading ids: {#stage-ID}
         site = Site(Handbook(self.source, self.settings), self.settings.output)
@@ -72,22 +74,23 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.source is not None
         if not self.source.is_dir():
-            raise PluginError(f"journeys: the handbook folder '{self.settings.source}' does not exist "
-                              f"(looked for {self.source})")
+            raise PluginError(one_line(f"journeys: the handbook folder '{self.settings.source}' does not exist "
+                                       f"(looked for {self.source})"))
         handbook = build_handbook(self.source, self.settings)
         self.handbook = handbook
         for problem in handbook.problems:
-            log.warning(f"{problem.location.display()}: {problem.full_message()}")
+            _warn(f"{problem.location.display()}: {problem.full_message()}")
         self.analysis = analyse(handbook)
         self._log_findings(self.analysis)
         with collector_paused():
             pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
         self.site = Site(handbook, self.settings.output)
         self.generated = set()
+        self.titles = {page.path: page.title for page in pages}
         docs_dir = Path(config.docs_dir)
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
-                log.warning(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
+                _warn(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
                             "generated (your page is kept). Move your page or change the `output` option.")
                 continue
             file = File.generated(config, page.path, content=page.markdown)
@@ -119,7 +122,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for finding in analysis.findings:
             problem = finding.as_problem()
             line = f"{problem.location.display()}: [{problem.code}] {problem.full_message()}"
-            (log.warning if self.settings.findings == "warning" else log.debug)(line)
+            (log.warning if self.settings.findings == "warning" else log.debug)(one_line(line))
         if self.settings.findings == "info":
             count = len(analysis.findings)
             log.info(f"the analysis has {count} finding{'s' if count != 1 else ''}: see the overview's handbook "
@@ -147,20 +150,32 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.generated or self.handbook is None:
+        if page.file.src_uri in self.generated:
+            # The title themes show in <title>, the navigation, breadcrumbs and the search index: some
+            # decode it before inserting it as HTML, so it carries no markup at all (the heading on the
+            # page keeps the exact text).
+            page.meta["title"] = page_title(self.titles[page.file.src_uri])
+            return markdown
+        if self.handbook is None:
             return markdown
         from .render.hand_written import rewrite
 
         result = rewrite(markdown, page.file.src_uri, self.handbook, self.analysis,
                          directory_urls=config.use_directory_urls)
         for line, message in result.problems:
-            log.warning(f"{page.file.src_uri}:{line}: {message}")
+            _warn(f"{page.file.src_uri}:{line}: {message}")
         return result.markdown
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.source is not None and self.source.is_dir():
             server.watch(str(self.source))
         return server
+
+
+def _warn(message: str) -> None:
+    """One line in the build log, whatever the author's text quoted in it holds: CI reads a line that
+    starts with ``::`` as a command."""
+    log.warning(one_line(message))
 
 
 def _edit_uri(source: Path | None, docs_dir: Path) -> str | None:

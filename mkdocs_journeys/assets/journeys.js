@@ -18,10 +18,19 @@
 (() => {
   "use strict";
 
+  /* Charts show internal data: no button, link or default address may send it to another host.
+     plotly.js 4 calls its upload button sendChartToCloud ("Share chart…") and posts to plotlyServerURL;
+     earlier versions had sendDataToCloud, editInChartStudio and an "Edit chart" link (showLink). */
   const CONFIG = {
     responsive: true,
     displaylogo: false,
-    modeBarButtonsToRemove: ["sendDataToCloud", "select2d", "lasso2d"],
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    showLink: false,
+    sendData: false,
+    linkText: "",
+    plotlyServerURL: "",
+    modeBarButtonsToRemove: ["sendChartToCloud", "sendDataToCloud", "editInChartStudio", "select2d", "lasso2d"],
   };
   const charts = new Set();  /* drawn charts, forgotten when instant navigation removes them */
   let plotly = null;         /* the one promise of plotly.js for the whole visit */

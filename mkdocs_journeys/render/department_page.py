@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..escape import markdown_block, plain
+from ..escape import plain
 from ..model import Department, Journey, MetricValue, Stage, Touchpoint
 from ..ownership import Holdings, Role
+from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, status, table
 from .review import department_review

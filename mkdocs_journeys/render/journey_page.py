@@ -6,10 +6,11 @@ and touchpoint with its own anchor, and last the review of the analysis (handoff
 
 from __future__ import annotations
 
-from ..escape import markdown_block, plain
+from ..escape import plain
 from ..figures import chart_block, emotion_curve, metric_history
 from ..figures.chart import short
 from ..model import Journey, Stage, Touchpoint
+from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
 from .review import journey_review

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..escape import plain
 from ..figures import chart_block, persona_journeys
 from ..model import Persona
+from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, plain_list, status, table
 from .review import persona_review
@@ -34,7 +35,7 @@ def persona_page(ctx: RenderContext, persona: Persona) -> Page:
         fields([("Segment", plain(persona.segment)),
                 ("Preferred channels", ", ".join(plain(c) for c in persona.channels)),
                 ("Avoids", ", ".join(plain(c) for c in persona.avoid_channels))]),
-        persona.summary,
+        markdown_block(persona.summary),
     ]
     for title, anchor, items in (("Goals", "goals", persona.goals), ("Needs", "needs", persona.needs),
                                  ("Frustrations", "frustrations", persona.frustrations)):

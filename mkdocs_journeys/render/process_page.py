@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..escape import markdown_block, plain
+from ..escape import plain
 from ..figures import process_diagram
 from ..model import Process, Step
+from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks
 from .review import process_review
