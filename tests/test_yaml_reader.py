@@ -217,7 +217,7 @@ def test_nesting_deeper_than_the_limit_ends_the_file_without_recursion() -> None
     documents, problems = read(deep)
     assert documents == [{"ok": "1"}]
     assert problems == [f"4:{3 + MAX_DEPTH}: mappings and lists nested more than {MAX_DEPTH} levels deep: "
-                        "the rest of the file is not read"]
+                        "this document is not read"]
 
 
 # -- documents -----------------------------------------------------------------------------------------
@@ -240,31 +240,64 @@ def test_an_empty_file_or_a_file_of_comments_has_no_documents() -> None:
     assert read("---\n...\n") == ([], [])
 
 
-def test_a_syntax_error_keeps_the_documents_before_it() -> None:
-    documents, problems = read("kind: a\n---\nkind: b\nlist: [1, 2\n---\nkind: c\n")
-    assert documents == [{"kind": "a"}]
-    assert len(problems) == 1
-    assert problems[0].startswith("5:1: YAML syntax error: while parsing a flow sequence (line 4, column 7): ")
+def test_a_syntax_error_costs_only_its_own_document() -> None:
+    """The file is read again document by document: the documents before and after still load, and
+    positions stay those of the whole file."""
+    documents, problems = read("kind: a\n---\nkind: b\nlist: [1, 2\n---\nkind: c\nat: 6\n")
+    assert documents == [{"kind": "a"}, {"kind": "c", "at": "6"}]
+    assert problems == ["4:12: YAML syntax error: the list in [ ] opened at line 4, column 7 is not closed, or an "
+                        "item holds `: ` or `[` (close the ], and quote items that contain `, `, `: `, `[` or `]`)"]
+    assert [d.pos for d in read_text("kind: a\n---\nlist: [1\n---\nkind: c\n", FILE).documents] == [(1, 1), (4, 1)]
 
 
-# The two parsers word some problems apart: the position, and where the construct began, agree.
-@pytest.mark.parametrize(("text", "where", "context"), [
-    ("a: 'open\n", "1:9", "while scanning a quoted scalar (line 1, column 4): "),
-    ("a: [b\n", "1:6", "while parsing a flow sequence (line 1, column 4): "),
-    ("a: [b,\n  c\n\n  \n", "2:4", "while parsing a flow sequence (line 1, column 4): "),
-    ("[", "1:2", ""),
-    ("a: {b: 1\r\n# still open\r\n\r\n", "2:13", "while parsing a flow mapping (line 1, column 4): "),
-    ("- a\nb: c\n", "2:1", "while parsing a block collection (line 1, column 1): "),
-    ("a: *\n", "1:5", "while scanning an alias (line 1, column 4): "),
-    ("a: b: c\n", "1:5", "mapping values are not allowed "),
-    ("a: [b]]\n", "1:7", ""),
-])
-def test_syntax_errors_are_one_line_with_a_position(text: str, where: str, context: str) -> None:
-    """At the end of the file, the position is the end of the last line with content (an editor has it)."""
+def test_each_broken_document_is_reported_and_counted() -> None:
+    """Three mistakes in three documents: three problems in one run; the documents lost still count, so a
+    document without an id is not mistaken for the only one of its file."""
+    text = "a: b: c\n---\nkind: ok\n---\nx: 'open\n---\n- a\nb: c\n"
+    result = read_text(text, FILE)
+    assert [d.data for d in result.documents] == [{"kind": "ok"}]
+    assert result.documents[0].documents_in_file == 4
+    assert [(p.location.line, p.location.column) for p in result.problems] == [(1, 5), (5, 9), (8, 1)]
+
+
+def test_documents_split_at_markers_with_their_directives() -> None:
+    from mkdocs_journeys.load.yaml_reader import split_documents
+    text = "# head\na: 1\n%YAML 1.2\n---\nb: [\n--- # c\nc: 3\n---x: text\n...\n"
+    assert split_documents(text) == [("# head\na: 1\n", 0), ("%YAML 1.2\n---\nb: [\n", 2),
+                                     ("--- # c\nc: 3\n---x: text\n...\n", 5)]
     documents, problems = read(text)
-    assert documents == []
+    assert documents == [{"a": "1"}, {"c": "3", "---x": "text"}] and len(problems) == 1
+
+
+def test_a_control_character_in_a_later_document_is_placed_in_the_file() -> None:
+    documents, problems = read("a: 1\n---\nb: 2\n---\nc: x\x1by\n")
+    assert documents == [{"a": "1"}, {"b": "2"}]
+    assert problems == ["5:5: the control character U+001B is not allowed in a YAML file (remove it)"]
+
+
+# The two parsers word some problems apart: both are told in the author's words, at the same place.
+@pytest.mark.parametrize(("text", "where", "message"), [
+    ("a: 'open\n", "1:9", "the quote opened at line 1, column 4 is not closed (close the quote"),
+    ("a: [b\n", "1:6", "the list in [ ] opened at line 1, column 4 is not closed"),
+    ("a: [b,\n  c\n\n  \n", "2:4", "the list in [ ] opened at line 1, column 4 is not closed"),
+    ("[", "1:2", "a value is missing"),
+    ("a: {b: 1\r\n# still open\r\n\r\n", "2:13", "the mapping in { } opened at line 1, column 4 is not closed"),
+    ("- a\nb: c\n", "2:1", "this line is not indented as expected (check the indentation of this line and the "
+     "line above"),
+    ("a:\n  b: 1\n c: 2\n", "3:2", "this line is not indented as expected (check the indentation"),
+    ("a: *\n", "1:5", "`*` starts an alias (quote text that starts with `*`)"),
+    ("a: b: c\n", "1:5", "a `: ` inside a value (quote text that contains `: ` or `, `"),
+    ("a: [b]]\n", "1:7", "more text after a complete value (quote the whole value"),
+    ('a: "x" y\n', "1:8", "more text after a complete value"),
+    ("a: @x\n", "1:4", "text cannot start with `@` (quote the value)"),
+    ('a: "x\n---\nb: 1\n', "1:6", "the quote opened at line 1, column 4 is not closed"),
+])
+def test_syntax_errors_are_one_line_with_a_position(text: str, where: str, message: str) -> None:
+    """At the end of the file, the position is the end of the last line with content (an editor has it)."""
+    _, problems = read(text)
     assert len(problems) == 1 and "\n" not in problems[0]
-    assert problems[0].startswith(f"{where}: YAML syntax error: {context}"), problems[0]
+    assert problems[0].startswith(f"{where}: YAML syntax error: {message}"), problems[0]
+    assert "while " not in problems[0] and "did not find" not in problems[0]
 
 
 def test_a_tab_used_for_indentation_gets_a_hint() -> None:

@@ -4,47 +4,37 @@ The reader walks libyaml's event stream itself instead of using a constructor: t
 it refuse anchors, aliases and object-building tags before anything is built, keep positions
 without a second pass, and type plain scalars by YAML 1.2's core schema (``no`` is text) while
 keeping the exact text the author wrote for fields that expect text (``1.10`` stays ``1.10``).
+
+A syntax error does not cost the whole file: the file is then read again document by document
+(split at the ``---`` lines), so every document that parses is still checked.
 """
 
 from __future__ import annotations
 
-import math
 import re
-import sys
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..problems import Problem
-from ..source import Document, Location, Map, Plain, Pos, Seq
+from ..source import Document, Location, Map, Pos, Seq
+from .scalars import MAYBE_TYPED, SCALAR_TAGS, resolve_plain, tagged
+from .yaml_errors import syntax_problem, unacceptable
 
 try:
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # PyYAML built without libyaml: same events, slower
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
-_FLOAT_MAX = int(sys.float_info.max)
-# Scalars whose first character cannot start a number, boolean or null are text: skips the
-# regular expressions for nearly every scalar of a handbook.
-_MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
+__all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_file", "read_text", "resolve_plain"]
 
-_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
 # A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
 # exhaust the stack of everything that walks the data afterwards.
 MAX_DEPTH = 100
+# A document starts at a `---` line; the directives (`%YAML`) right above it belong to it.
+_DOCUMENT_START = re.compile(r"^(?:%[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)*---(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
 class _TooDeep(Exception):
@@ -78,75 +68,6 @@ def decode(raw: bytes, file: Path) -> tuple[str | None, Problem | None]:
         return None, problem
 
 
-def read_text(text: str, file: Path) -> ReadResult:
-    """Every complete document of ``text``; a syntax error ends the file but keeps what came before."""
-    reader = _EventReader(file)
-    try:
-        reader.run(text)
-    except _TooDeep as exc:
-        reader._problem(exc.mark, f"mappings and lists nested more than {MAX_DEPTH} levels deep: the rest of "
-                        "the file is not read", "yaml-depth")
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = str(exc.problem or exc.context or "invalid YAML")
-        if exc.context and exc.problem:
-            start = exc.context_mark
-            where = f" (line {start.line + 1}, column {start.column + 1})" if start and mark and (
-                start.line, start.column) != (mark.line, mark.column) else ""
-            message = f"{exc.context}{where}: {exc.problem}"
-        location = Location(file, *_within_text(text, mark.line, mark.column)) if mark else Location(file)
-        hint = "indent with spaces: YAML does not allow tabs there" if mark and _at(text, mark) == "\t" else None
-        reader.problems.append(Problem(location, f"YAML syntax error: {message}", "yaml-syntax", hint=hint))
-    except yaml.reader.ReaderError as exc:
-        reader.problems.append(_unacceptable(exc, text, file))
-    except yaml.YAMLError as exc:  # one line, like every problem
-        reader.problems.append(Problem(Location(file), "YAML error: " + " ".join(str(exc).split()), "yaml-syntax"))
-    for doc in reader.documents:
-        doc.documents_in_file = len(reader.documents)
-    return ReadResult(reader.documents, reader.problems)
-
-
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # as YAML's reader counts lines
-
-
-def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
-    """A 1-based position from a parser's 0-based one, moved back to the end of the last line with
-    content when it lies past it: the parser reports the end of the file on a line after the last one,
-    which an editor may not have."""
-    lines = _LINE_BREAK.split(text)
-    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
-    if last is None:
-        return 1, 1
-    end = len(lines[last].rstrip())
-    if (line, column) > (last, end):
-        return last + 1, end + 1
-    return line + 1, column + 1
-
-
-def _at(text: str, mark: Any) -> str:
-    """The character at a parser's mark (line and column count characters, as YAML breaks lines)."""
-    lines = _LINE_BREAK.split(text)
-    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    return line[mark.column] if 0 <= mark.column < len(line) else ""
-
-
-def _unacceptable(exc: yaml.reader.ReaderError, text: str, file: Path) -> Problem:
-    """A character YAML refuses anywhere (a control character such as NUL), where it first stands.
-
-    Found by its first occurrence: libyaml counts its offset in bytes, the pure-Python reader in
-    characters, and either way it is the first character YAML refuses.
-    """
-    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    offset = text.find(character)
-    location = Location(file)
-    if offset >= 0:
-        lines = _LINE_BREAK.split(text[:offset])
-        location = Location(file, len(lines), len(lines[-1]) + 1)
-    what = "control character" if unicodedata.category(character) == "Cc" else "character"
-    return Problem(location, f"the {what} U+{ord(character):04X} is not allowed in a YAML file",
-                   "yaml-character", hint="remove it")
-
-
 def read_file(file: Path) -> ReadResult:
     try:
         raw = file.read_bytes()
@@ -159,156 +80,185 @@ def read_file(file: Path) -> ReadResult:
     return read_text(text, file)
 
 
-def resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema typing of a plain scalar: text unless it is a number, bool or null."""
-    if not text:
-        return None
-    if text[0] not in _MAYBE_TYPED:
-        return text
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return Plain(text, True)
-    if text in _FALSE:
-        return Plain(text, False)
-    if _INT.match(text):
-        return Plain(text, _whole(text, 10))
-    if _FLOAT.match(text):
-        return Plain(text, float(text))
-    if _OCT.match(text):
-        return Plain(text, _whole(text[2:], 8))
-    if _HEX.match(text):
-        return Plain(text, _whole(text[2:], 16))
-    if _INF.match(text):
-        return Plain(text, -math.inf if text[0] == "-" else math.inf)
-    if _NAN.match(text):
-        return Plain(text, math.nan)
-    return text
+def read_text(text: str, file: Path) -> ReadResult:
+    """Every document of ``text`` that parses, and the problems of the others."""
+    reader = _EventReader(file)
+    if not reader.read(text, 0):
+        parts = split_documents(text)
+        if len(parts) > 1:  # read again, one document at a time, so that one mistake costs one document
+            reader = _EventReader(file)
+            for part, line_offset in parts:
+                reader.read(part, line_offset)
+    for doc in reader.documents:
+        doc.documents_in_file = len(reader.documents) + reader.broken
+    return ReadResult(reader.documents, reader.problems)
 
 
-def _whole(digits: str, base: int) -> int | float:
-    """An integer, or an infinity when it is too big for any number field (never an exception:
-    Python refuses to convert decimal text of more than a few thousand digits)."""
-    try:
-        value = int(digits, base)
-    except ValueError:
-        return -math.inf if digits.startswith("-") else math.inf
-    if abs(value) > _FLOAT_MAX:
-        return -math.inf if value < 0 else math.inf
-    return value
+def split_documents(text: str) -> list[tuple[str, int]]:
+    """``text`` cut before each ``---`` line (with its directives), each part with the number of lines
+    above it; parts holding nothing but blank lines and comments are left out."""
+    starts = [0, *(m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0)]
+    parts = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        part = text[start:end]
+        if any(line.strip() and not line.lstrip().startswith("#") for line in part.splitlines()):
+            parts.append((part, text.count("\n", 0, start)))
+    return parts
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list being read: for a mapping, the key whose value comes next."""
+
+    container: Map | Seq
+    refused: bool  # an object-building tag: the whole value is left out
+    key: str | None = None
+    key_pos: Pos | None = None
+    awaiting_key: bool = True
+
+
+@dataclass
+class _DocumentState:
+    pos: Pos = (1, 1)
+    root: Any = None
+    has_root: bool = False
+    refused_at: set[Pos] = field(default_factory=set)  # values left out (refused tags, aliases)
 
 
 class _EventReader:
-    """Builds :class:`Map`/:class:`Seq` trees from parser events, without recursion."""
+    """Builds :class:`Map`/:class:`Seq` trees from parser events, without recursion.
+
+    Each event is first turned into a value and its position (``_value_of``), then placed in the
+    mapping or list being read (``_place``).
+    """
 
     def __init__(self, file: Path) -> None:
         self.file = file
         self.documents: list[Document] = []
         self.problems: list[Problem] = []
+        self.broken = 0  # documents lost to a syntax error
         self._first: dict[str, int] = {}  # code → index of its first problem, for mistakes repeated
         self._more: dict[str, int] = {}
+        self._offset = 0
+        self._stack: list[_Frame] = []
+        self._doc = _DocumentState()
+
+    def read(self, text: str, line_offset: int) -> bool:
+        """Read the documents of ``text``, which starts ``line_offset`` lines into the file; False
+        when a mistake stopped the reading."""
+        self._offset, self._stack, self._doc = line_offset, [], _DocumentState()
+        loader: Any = None
+        try:
+            loader = _EventLoader(text)  # the pure-Python reader checks the characters here already
+            self._consume(loader)
+            return True
+        except _TooDeep as exc:
+            self._problem(exc.mark, f"mappings and lists nested more than {MAX_DEPTH} levels deep: this "
+                          "document is not read", "yaml-depth")
+        except yaml.MarkedYAMLError as exc:
+            self.problems.append(syntax_problem(exc, text, self.file, line_offset))
+        except yaml.reader.ReaderError as exc:
+            self.problems.append(unacceptable(exc, text, self.file, line_offset))
+        except yaml.YAMLError as exc:  # one line, like every problem
+            self.problems.append(Problem(Location(self.file), "YAML error: " + " ".join(str(exc).split()),
+                                         "yaml-syntax"))
+        finally:
+            if loader is not None:
+                loader.dispose()
+        self.broken += 1
+        return False
+
+    def _pos(self, mark: Any) -> Pos:
+        return (mark.line + 1 + self._offset, mark.column + 1)
 
     def _problem(self, mark: Any, message: str, code: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(Location(self.file, mark.line + 1, mark.column + 1), message, code, hint=hint))
-
-    def run(self, text: str) -> None:
-        loader = _EventLoader(text)
-        try:
-            self._consume(loader)
-        finally:
-            loader.dispose()
+        self.problems.append(Problem(Location(self.file, *self._pos(mark)), message, code, hint=hint))
 
     def _consume(self, loader: Any) -> None:
-        # Each frame: [container, pending key or None, key position, awaiting key?, tag refused?]
-        stack: list[list[Any]] = []
-        doc_pos: Pos = (1, 1)
-        refused_at: set[Pos] = set()  # values left out (refused tags, aliases) in this document
-        root: Any = None
-        has_root = False
-        get_event = loader.get_event
-        check_event = loader.check_event
-        ScalarEvent = yaml.ScalarEvent
-        maybe_typed = _MAYBE_TYPED
-        MappingStartEvent = yaml.MappingStartEvent
-        SequenceStartEvent = yaml.SequenceStartEvent
+        get_event, check_event = loader.get_event, loader.check_event
+        scalar_event, maybe_typed = yaml.ScalarEvent, MAYBE_TYPED
         while check_event():
             event = get_event()
-            cls = type(event)
-            mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
-            if cls is ScalarEvent:
-                text = event.value
-                if event.tag is None and text and text[0] not in maybe_typed and event.implicit[0]:
-                    value = text  # the common case, inlined: plain text that YAML 1.2 cannot read as else
-                else:
-                    count = len(self.problems)
-                    value = self._scalar(event)
-                    if len(self.problems) != count:
-                        refused_at.add(pos)
-                if event.anchor is not None:
-                    self._anchor(mark)
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if event.anchor is not None:
-                    self._anchor(mark)
-                refused = event.tag is not None and event.tag not in ("!", "?")
-                if refused:
-                    self._problem(mark, f"the tag '{event.tag}' is not allowed: a handbook holds plain data only",
-                                  "yaml-tag", hint="remove the tag")
-                container: Map | Seq = Map(pos) if cls is MappingStartEvent else Seq(pos)
-                if len(stack) >= MAX_DEPTH:
-                    raise _TooDeep(mark)
-                stack.append([container, None, None, True, refused])
+            if type(event) is scalar_event and event.tag is None and event.implicit[0] and event.value and (
+                    event.value[0] not in maybe_typed) and event.anchor is None:
+                # the common case, inlined: plain text that YAML 1.2 cannot read as anything else
+                self._place(event.value, self._pos(event.start_mark), event)
                 continue
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                pos = frame[0].pos
-                value = None if frame[4] else frame[0]  # a refused tag's value is not read as data either
-                if frame[4]:
-                    refused_at.add(pos)
-            elif cls is yaml.AliasEvent:
-                self._repeated(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
-                value = None
-                refused_at.add(pos)
-            elif cls is yaml.DocumentStartEvent:
-                doc_pos = pos
-                root, has_root = None, False
-                refused_at = set()
-                continue
-            elif cls is yaml.DocumentEndEvent:
-                if has_root and root is not None:
-                    self.documents.append(Document(self.file, len(self.documents), root, doc_pos, end=pos,
-                                                   refused=frozenset(refused_at)))
-                continue
-            else:  # stream start and end
-                continue
-            if not stack:
-                root, has_root = value, True
-                continue
-            frame = stack[-1]
-            parent = frame[0]
-            if type(parent) is Seq:
-                parent.append(value)
-                parent.item_pos.append(pos)
-            elif frame[3]:  # a key
-                frame[1], frame[2], frame[3] = self._key(value, event, mark), pos, False
-            else:
-                key, key_pos = frame[1], frame[2]
-                frame[1], frame[3] = None, True
-                if key is None:
-                    continue
-                if key in parent:
-                    line, col = key_pos
-                    first = parent.key_pos[key]
-                    self.problems.append(Problem(
-                        Location(self.file, line, col),
-                        f"the key '{key}' is repeated in this mapping (first at line {first[0]})",
-                        "duplicate-key",
-                        hint="keep one of the two",
-                    ))
-                    continue
-                parent[key] = value
-                parent.key_pos[key] = key_pos
-                parent.value_pos[key] = pos
+            read = self._value_of(event)
+            if read is not None:
+                self._place(read[0], read[1], event)
+
+    def _value_of(self, event: Any) -> tuple[Any, Pos] | None:
+        """The value an event completes, with its position; None for events that complete none."""
+        cls = type(event)
+        mark = event.start_mark
+        if cls is yaml.ScalarEvent:
+            return self._scalar(event), self._pos(mark)
+        if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            self._open(event, Map if cls is yaml.MappingStartEvent else Seq)
+            return None
+        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            frame = self._stack.pop()
+            if frame.refused:  # a refused tag's value is not read as data either
+                self._doc.refused_at.add(frame.container.pos)
+                return None, frame.container.pos
+            return frame.container, frame.container.pos
+        if cls is yaml.AliasEvent:
+            self._repeated(mark, "aliases (*name) are not allowed: write the value out in full", "yaml-alias")
+            self._doc.refused_at.add(self._pos(mark))
+            return None, self._pos(mark)
+        if cls is yaml.DocumentStartEvent:
+            self._doc = _DocumentState(pos=self._pos(mark))
+        elif cls is yaml.DocumentEndEvent:
+            self._close_document(self._pos(mark))
+        return None
+
+    def _open(self, event: Any, kind: type[Map] | type[Seq]) -> None:
+        mark = event.start_mark
+        if event.anchor is not None:
+            self._anchor(mark)
+        refused = event.tag is not None and event.tag not in ("!", "?")
+        if refused:
+            self._problem(mark, f"the tag '{event.tag}' is not allowed: a handbook holds plain data only",
+                          "yaml-tag", hint="remove the tag")
+        if len(self._stack) >= MAX_DEPTH:
+            raise _TooDeep(mark)
+        self._stack.append(_Frame(kind(self._pos(mark)), refused))
+
+    def _close_document(self, end: Pos) -> None:
+        doc = self._doc
+        if doc.has_root and doc.root is not None:
+            self.documents.append(Document(self.file, len(self.documents), doc.root, doc.pos, end=end,
+                                           refused=frozenset(doc.refused_at)))
+
+    def _place(self, value: Any, pos: Pos, event: Any) -> None:
+        """Put a complete value where it belongs: the document's root, a list item, a key or a value."""
+        if not self._stack:
+            self._doc.root, self._doc.has_root = value, True
+            return
+        frame = self._stack[-1]
+        parent = frame.container
+        if type(parent) is Seq:
+            parent.append(value)
+            parent.item_pos.append(pos)
+        elif frame.awaiting_key:
+            frame.key, frame.key_pos, frame.awaiting_key = self._key(value, event), pos, False
+        else:
+            key, key_pos = frame.key, frame.key_pos
+            frame.key, frame.awaiting_key = None, True
+            if key is not None and key_pos is not None:
+                self._set(parent, key, key_pos, value, pos)
+
+    def _set(self, mapping: Any, key: str, key_pos: Pos, value: Any, pos: Pos) -> None:
+        if key in mapping:
+            first = mapping.key_pos[key]
+            self.problems.append(Problem(
+                Location(self.file, *key_pos), f"the key '{key}' is repeated in this mapping (first at line "
+                f"{first[0]})", "duplicate-key", hint="keep one of the two"))
+            return
+        mapping[key] = value
+        mapping.key_pos[key] = key_pos
+        mapping.value_pos[key] = pos
 
     def _anchor(self, mark: Any) -> None:
         self._repeated(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
@@ -323,48 +273,36 @@ class _EventReader:
             return
         self._more[code] = self._more.get(code, 0) + 1
         earlier = self.problems[first]
-        more = self._more[code]
-        self.problems[first] = Problem(earlier.location, f"{message} ({more} more in this file)", code)
+        self.problems[first] = Problem(earlier.location, f"{message} ({self._more[code]} more in this file)", code)
 
-    def _key(self, value: Any, event: Any, mark: Any) -> str | None:
+    def _key(self, value: Any, event: Any) -> str | None:
         """Keys are taken exactly as written; only plain text can be a key."""
         if type(event) is not yaml.ScalarEvent:
             if isinstance(value, (Map, Seq)):
-                line, column = value.pos
-                self.problems.append(Problem(Location(self.file, line, column),
-                                             "a mapping key must be plain text", "yaml-key"))
+                self.problems.append(Problem(Location(self.file, *value.pos), "a mapping key must be plain text",
+                                             "yaml-key"))
             return None
         key: str = event.value
         if key == "<<" and not event.style:
-            self._problem(mark, "merge keys (<<) are not allowed: write the fields out in full", "yaml-merge")
+            self._problem(event.start_mark, "merge keys (<<) are not allowed: write the fields out in full",
+                          "yaml-merge")
             return None
         return key
 
     def _scalar(self, event: Any) -> Any:
+        if event.anchor is not None:
+            self._anchor(event.start_mark)
         text: str = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            if tag is None and event.implicit[0]:
-                return resolve_plain(text)
-            return text
-        if tag not in _SCALAR_TAGS:
+            return resolve_plain(text) if tag is None and event.implicit[0] else text
+        if tag not in SCALAR_TAGS:
             self._problem(event.start_mark, f"the tag '{tag}' is not allowed: a handbook holds plain data only",
                           "yaml-tag", hint="remove the tag")
+            self._doc.refused_at.add(self._pos(event.start_mark))
             return None
-        kind = tag[len(_TAG):]
-        if kind == "str":
-            return text
-        resolved = resolve_plain(text)
-        value = resolved.value if isinstance(resolved, Plain) else resolved
-        ok = {
-            "null": value is None,
-            "bool": isinstance(value, bool),
-            "int": bool(_INT.match(text) or _OCT.match(text) or _HEX.match(text)),
-            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
-        }[kind]
-        if not ok:
-            self._problem(event.start_mark, f"'{text}' is not a valid !!{kind}", "yaml-tag")
-            return None
-        if kind == "float" and isinstance(value, int):
-            return Plain(text, float(value))
-        return resolved
+        value, mistake = tagged(text, tag)
+        if mistake is not None:
+            self._problem(event.start_mark, mistake, "yaml-tag")
+            self._doc.refused_at.add(self._pos(event.start_mark))
+        return value
