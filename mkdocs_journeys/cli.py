@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("--config", metavar="FILE",
-                         help="mkdocs.yml whose `journeys` plugin options apply (default: ./mkdocs.yml if present)")
+                         help="the site's config whose `journeys` plugin options apply (default: mkdocs.yml, "
+                         "else properdocs.yml, in the current folder, if present)")
         return sub
 
     check = command("check", "Validate a handbook; print every problem with file:line:column.")
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-findings", action="store_true",
                        help="validate only: leave the analysis out (a valid handbook prints its summary alone)")
 
-    generate = command("generate", "Write the handbook as plain Markdown pages with their assets.")
+    generate = command("generate", "Write the handbook as plain Markdown pages with their assets; only files it "
+                       "wrote before (its record in OUTDIR) are ever replaced or deleted.")
     generate.add_argument("paths", nargs="+", metavar="[SOURCE] OUTDIR",
                           help="the handbook folder (default as for check) and the output folder")
     generate.add_argument("--no-directory-urls", action="store_true",

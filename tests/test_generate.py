@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,21 +35,28 @@ def test_generate_for_sites_without_directory_urls(tmp_path: Path) -> None:
 
 
 def test_generate_is_byte_identical_and_removes_stale_pages(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert main(["generate", str(example_handbook()), str(out)]) == 0
+    source, out = tmp_path / "journeys", tmp_path / "out"
+    shutil.copytree(example_handbook(), source)
+    assert main(["generate", str(source), str(out)]) == 0
     first = {p: p.read_bytes() for p in out.rglob("*.md")}
-    stale = out / "handbook/journeys/removed-journey.md"
-    stale.write_text("old", encoding="utf-8")
-    assert main(["generate", str(example_handbook()), str(out)]) == 0
-    assert not stale.exists()
+    assert main(["generate", str(source), str(out)]) == 0
     assert {p: p.read_bytes() for p in out.rglob("*.md")} == first
+    page = out / "handbook/personas/busy-parent.md"
+    assert page.is_file()
+    (source / "personas/busy-parent.yml").unlink()
+    main(["generate", str(source), str(out)])  # exit 1: journeys refer to the persona removed
+    assert not page.exists()  # the page of a definition removed since the last run goes too
 
 
-def test_generate_never_overwrites_a_folder_it_did_not_make(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_generate_keeps_a_persons_files_beside_its_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "docs"
     out.mkdir()
     (out / "index.md").write_text("# Mine\n", encoding="utf-8")
-    assert main(["generate", str(example_handbook()), str(out)]) == 2
-    assert "is not empty" in capsys.readouterr().err
+    assert main(["generate", str(example_handbook()), str(out)]) == 0
     assert (out / "index.md").read_text(encoding="utf-8") == "# Mine\n"
-    assert not (out / "handbook").exists()
+    assert (out / "handbook/index.md").is_file()
+    mine = out / "handbook/journeys/notes.md"  # a person's page among the generated ones
+    mine.write_text("# Notes\n", encoding="utf-8")
+    assert main(["generate", str(example_handbook()), str(out)]) == 0
+    assert mine.read_text(encoding="utf-8") == "# Notes\n"
+    assert (out / "index.md").read_text(encoding="utf-8") == "# Mine\n"

@@ -1,8 +1,8 @@
 """``generate``: the handbook as plain Markdown files with their assets, for any site generator.
 
-The same renderer as the MkDocs plugin; pages load the chart script themselves. An output folder
-is only ever overwritten when it was made by this command (it holds a marker file), so nothing a
-person wrote there is lost.
+The same renderer as the MkDocs plugin; pages load the chart script themselves. The output folder
+may hold other files (a site's own pages): only the files this command wrote before, as its
+record says, are replaced or deleted (see :mod:`.written_files`).
 """
 
 from __future__ import annotations
@@ -10,44 +10,57 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import analyse
 from ..handbook import Handbook, build_handbook
 from ..render import assets, render_pages
 from ..render.site import Site
-from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, resolve_source
-from .problem_formats import format_text
-
-MARKER = ".mkdocs-journeys-generated"
-
-
-class OutputNotEmpty(Exception):
-    """The output folder holds files this command did not write."""
+from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
+from .problem_formats import format_text, printable
+from .written_files import in_the_way, read_record, remove_stale, write_record
 
 
-def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = True) -> list[Path]:
-    """Write every page and asset below ``outdir``; the files written, pages first."""
-    if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists():
-        raise OutputNotEmpty(f"'{outdir}' is not empty and was not made by `mkdocs-journeys generate`")
+class OutputInTheWay(Exception):
+    """The output folder holds something this command did not write where it would write a file."""
+
+
+@dataclass
+class Written:
+    pages: int
+    assets: int
+    removed: int
+
+
+def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = True) -> Written:
+    """Write every page and asset below ``outdir``, and delete what the last run wrote and this one does not."""
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputInTheWay(f"the output folder {quoted(outdir)} is a file")
     pages = render_pages(handbook, analyse(handbook), directory_urls=directory_urls, standalone_scripts=True)
-    prefix = outdir / handbook.settings.output
-    if prefix.exists():
-        shutil.rmtree(prefix)  # pages of entities removed since the last run must go too
-    written: list[Path] = []
-    for page in pages:
-        target = outdir / page.path
+    texts = {page.path: page.markdown for page in pages}
+    copies = {asset.path: asset.source for asset in assets(Site(handbook, handbook.settings.output))}
+    recorded = read_record(outdir) if outdir.is_dir() else set()
+    blocked = [(path, why) for path in [*texts, *copies] if (why := in_the_way(outdir, path, recorded))]
+    if blocked:
+        path, why = blocked[0]
+        more = f" (and {len(blocked) - 1} more)" if len(blocked) > 1 else ""
+        raise OutputInTheWay(f"{quoted(outdir / path)} {why}{more}: nothing was written, so that nothing of "
+                             "yours is lost; move it away or choose another output folder")
+    outdir.mkdir(parents=True, exist_ok=True)
+    wanted = {*texts, *copies}
+    write_record(outdir, recorded | wanted)  # an interrupted run still knows what it may have written
+    for path, markdown in texts.items():
+        target = outdir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8", newline="\n")
-        written.append(target)
-    for asset in assets(Site(handbook, handbook.settings.output)):
-        target = outdir / asset.path
+        target.write_text(markdown, encoding="utf-8", newline="\n")
+    for path, source in copies.items():
+        target = outdir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(asset.source, target)
-        written.append(target)
-    (outdir / MARKER).write_text("Written by mkdocs-journeys generate; safe to delete with this folder.\n",
-                                 encoding="utf-8")
-    return written
+        shutil.copyfile(source, target)
+    removed = remove_stale(outdir, recorded - wanted)
+    write_record(outdir, wanted)
+    return Written(len(texts), len(copies), removed)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
         print(format_text(problem), file=sys.stderr)
     try:
         written = write_handbook(handbook, Path(args.outdir), directory_urls=not args.no_directory_urls)
-    except OutputNotEmpty as exc:
+    except OutputInTheWay as exc:
         raise UsageError(str(exc)) from exc
-    pages = sum(1 for p in written if p.suffix == ".md")
-    print(f"wrote {pages} pages and {len(written) - pages} assets to {args.outdir}"
+    removed = f"; removed {written.removed} it wrote before" if written.removed else ""
+    print(f"wrote {written.pages} pages and {written.assets} assets to {printable(args.outdir)}{removed}"
           + (f" ({len(handbook.rejected)} definitions left out: see the errors above)" if handbook.rejected else ""))
     return EXIT_PROBLEMS if handbook.problems else EXIT_OK

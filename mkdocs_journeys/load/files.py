@@ -64,14 +64,17 @@ class _Walk:
             self.found.problems.append(Problem(Location(folder), f"cannot read this folder: {exc.strerror or exc}",
                                                "unreadable-file"))
             return
+        links = []
         for name in names:
             entry = folder / name
             if entry.is_symlink():
-                self.link(entry, name)
+                links.append((entry, name))
             elif entry.is_dir():
                 self.walk(entry)
             elif _is_handbook_file(name) and entry.is_file():
                 self.found.files.append(entry)
+        for entry, name in links:  # after the real folders: a file is known by its own path, not a link's
+            self.link(entry, name)
 
     def link(self, entry: Path, name: str) -> None:
         target = _target(entry)
