@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import networkx as nx
+
 from .kinds import KINDS
 from .load import cross_references
 from .load.definitions import Loaded, Rejected, load
@@ -121,13 +123,10 @@ class Handbook:
 
     def descendants(self, department_id: str) -> list[Department]:
         """Sub-departments at every depth, nearest first."""
-        found: list[Department] = []
-        queue = list(self._children.get(department_id, []))
-        while queue:
-            current = queue.pop(0)
-            found.append(self.departments[current])
-            queue.extend(self._children.get(current, []))
-        return found
+        tree = nx.DiGraph([(parent, child) for parent, children in self._children.items() for child in children])
+        if department_id not in tree:
+            return []
+        return [self.departments[child] for _, child in nx.bfs_edges(tree, department_id)]
 
     def ancestors(self, department_id: str) -> list[Department]:
         """Parents up to the root, nearest first."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# For the JSON schema (ECMAScript, where `$` is the end of the text). Python's `$` also matches before a
+# final line break, so Python code checks with ``fullmatch`` instead.
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-SLUG_RE = re.compile(SLUG_PATTERN)
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def is_slug(text: str) -> bool:
-    return SLUG_RE.match(text) is not None
+    return SLUG_RE.fullmatch(text) is not None
 
 
 def slugify(name: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import networkx as nx
+
 from ..finding_codes import FindingCode
 from ..model import Journey, Stage, Touchpoint
 from .findings import Finding
-from .flow import consecutive
+from .flow import consecutive, first_reached
 
 STEEP_DROP = 2.0
 
@@ -21,39 +23,30 @@ class Extremes:
 
 
 def extremes(journey: Journey) -> Extremes:
-    rated = [(tp.id, tp.emotion) for _, tp in journey.touchpoints() if tp.emotion is not None]
-    if not rated:
+    """The lowest and highest points of the curve, every touchpoint tied at each (one pass)."""
+    span = journey.emotion_range()
+    if span is None:
         return Extremes((), (), None, None)
-    low = min(e for _, e in rated)
-    high = max(e for _, e in rated)
+    low, high = span
+    rated = [(tp.id, tp.emotion) for _, tp in journey.touchpoints() if tp.emotion is not None]
     return Extremes(tuple(t for t, e in rated if e == low), tuple(t for t, e in rated if e == high), low, high)
 
 
 def _following_rated(journey: Journey) -> list[tuple[Touchpoint, Touchpoint, Stage]]:
     """Pairs of touchpoints with an emotion that follow one another, looking through unrated ones."""
-    successors: dict[str, list[str]] = {}
+    graph: nx.DiGraph[str] = nx.DiGraph()
     stage_of: dict[str, Stage] = {}
     touchpoints: dict[str, Touchpoint] = {}
     for stage, tp in journey.touchpoints():
         stage_of[tp.id], touchpoints[tp.id] = stage, tp
-    for _, a, _, b in consecutive(journey):
-        successors.setdefault(a.id, []).append(b.id)
-    pairs = []
-    for _, tp in journey.touchpoints():
-        if tp.emotion is None:
-            continue
-        queue, seen = list(successors.get(tp.id, ())), {tp.id}
-        while queue:
-            current = queue.pop(0)
-            if current in seen:
-                continue
-            seen.add(current)
-            nxt = touchpoints[current]
-            if nxt.emotion is None:
-                queue.extend(successors.get(current, ()))
-            else:
-                pairs.append((tp, nxt, stage_of[current]))
-    return pairs
+        graph.add_node(tp.id)
+    graph.add_edges_from((a.id, b.id) for _, a, _, b in consecutive(journey))
+
+    def rated(tp_id: str) -> bool:
+        return touchpoints[tp_id].emotion is not None
+
+    return [(tp, touchpoints[nxt], stage_of[nxt]) for tp_id, tp in touchpoints.items() if rated(tp_id)
+            for nxt in first_reached(graph, tp_id, rated)]
 
 
 def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
@@ -74,8 +67,9 @@ def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
             ))
     ext = extremes(journey)
     if ext.low is not None and ext.low < neutral:
+        by_id = {tp.id: tp for _, tp in journey.touchpoints()}
         for tp_id in ext.lowest:
-            _, tp = next((s, t) for s, t in journey.touchpoints() if t.id == tp_id)
+            tp = by_id[tp_id]
             findings.append(Finding(
                 code=FindingCode.LOWEST_POINT, location=tp.location("emotion"),
                 message=f"'{tp.name}' is the journey's lowest point ({ext.low:+g})",

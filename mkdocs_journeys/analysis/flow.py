@@ -7,7 +7,9 @@ stage leads to the first touchpoint of every stage that can come next, skipping 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from itertools import pairwise
+from typing import Any
 
 import networkx as nx
 
@@ -49,16 +51,14 @@ def consecutive(journey: Journey) -> list[tuple[Stage, Touchpoint, Stage, Touchp
 
 
 def _next_stages_with_touchpoints(graph: nx.DiGraph, stages: dict[str, Stage], start: str) -> list[Stage]:
-    found: list[Stage] = []
-    queue = list(graph.successors(start))
-    visited = {start}
-    while queue:
-        current = queue.pop(0)
-        if current in visited:
-            continue
-        visited.add(current)
-        if stages[current].touchpoints:
-            found.append(stages[current])
-        else:
-            queue.extend(graph.successors(current))
+    return [stages[s] for s in first_reached(graph, start, lambda s: bool(stages[s].touchpoints))]
+
+
+def first_reached(graph: nx.DiGraph, start: Hashable, stops: Callable[[Any], bool]) -> list[Any]:
+    """The nodes where ``stops`` holds that ``start`` leads to through nodes where it does not, nearest
+    first (breadth-first, ``start`` itself left out)."""
+    passable = nx.subgraph_view(graph, filter_edge=lambda a, _: a == start or not stops(a))
+    found: list[Any] = []
+    for layer in nx.bfs_layers(passable, start):
+        found.extend(node for node in layer if node != start and stops(node))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..finding_codes import FindingCode
-from ..model import Journey, MetricValue
+from ..model import Journey, MetricValue, Stage
 from ..model.base import Node
 from .findings import Finding
 
@@ -13,15 +13,15 @@ from .findings import Finding
 def _measured(journey: Journey) -> Iterator[tuple[Node, str, str, tuple[str, ...], str, MetricValue]]:
     """Each metric value with what carries it: node, subject, owner, scopes, a label for messages."""
     scope = f"journey:{journey.id}"
-    for value in journey.metrics.values():
-        yield journey, scope, journey.owner, (), "the journey", value
-    for stage in journey.stages:
-        for value in stage.metrics.values():
-            yield stage, f"{scope}/{stage.id}", stage.owner_id, (scope,), f"stage '{stage.name}'", value
-        for tp in stage.touchpoints:
-            for value in tp.metrics.values():
-                yield (tp, f"{scope}/{tp.id}", tp.owner_id, (scope, f"{scope}/{stage.id}"),
-                       f"touchpoint '{tp.name}'", value)
+    for node, _, value, stage in journey.metric_values():
+        if isinstance(node, Journey):
+            yield node, scope, node.owner, (), "the journey", value
+        elif isinstance(node, Stage):
+            yield node, f"{scope}/{node.id}", node.owner_id, (scope,), f"stage '{node.name}'", value
+        else:
+            assert stage is not None
+            yield (node, f"{scope}/{node.id}", node.owner_id, (scope, f"{scope}/{stage.id}"),
+                   f"touchpoint '{node.name}'", value)
 
 
 def metric_findings(journey: Journey) -> list[Finding]:

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, Suggester, did_you_mean
 from ..source import display_path
 from .definitions import Loaded, Rejected
 
@@ -38,6 +38,12 @@ class _Checker:
         for rejection in rejected:
             if rejection.id:
                 self.invalid[rejection.kind].add(rejection.id)
+        # Did-you-mean pools and id lookups, built once each: a big handbook may have a thousand broken
+        # references into one process or journey.
+        self._pools: dict[tuple[str, str], Suggester] = {}
+        self._steps: dict[str, set[str]] = {}
+        self._journey_ids: dict[str, tuple[set[str], set[str]]] = {}
+        self._process_id = ""  # the process being checked
 
     def _duplicate(self, loaded: Loaded, first: Loaded) -> None:
         where = first.model.location("id")
@@ -49,8 +55,15 @@ class _Checker:
         self.problems[id(owner)].append(
             Problem(node.location(*path, key=key), message, code, hint=hint))
 
-    def ids(self, kind: str) -> set[str]:
-        return set(self.by_kind[kind]) | self.invalid[kind]
+    def pool(self, kind: str, scope: str, candidates: Iterable[str]) -> Suggester:
+        """The did-you-mean pool of ``kind`` within ``scope``, built on first use."""
+        found = self._pools.get((kind, scope))
+        if found is None:
+            found = self._pools[(kind, scope)] = Suggester(candidates)
+        return found
+
+    def ids(self, kind: str) -> Suggester:
+        return self.pool(kind, "", [*self.by_kind[kind], *self.invalid[kind]])
 
     def ref(self, owner: Loaded, node: Node, path: tuple[Any, ...], kind: str, value: str | None) -> None:
         """Check that ``value`` names a ``kind`` definition."""
@@ -122,12 +135,12 @@ class _Checker:
                 for i, target in enumerate(touchpoint.supported_by):
                     self._step_ref(loaded, touchpoint, ("supported_by", i), target)
                 self.no_repeats(loaded, touchpoint, "supported_by", touchpoint.supported_by)
-        stage_ids = [s.id for s in journey.stages]
+        stage_ids = {s.id for s in journey.stages}
         for transition in journey.transitions:
             for field, value in (("from", transition.from_), ("to", transition.to)):
                 if value not in stage_ids:
                     self.add(loaded, transition, (field,), f"unknown stage '{value}' in this journey",
-                             "unknown-reference", did_you_mean(value, stage_ids))
+                             "unknown-reference", did_you_mean(value, self.pool("stage", journey.id, stage_ids)))
 
     def _unique_in_journey(self, loaded: Loaded, names: dict[str, tuple[Node, str]], node: Any, what: str) -> None:
         previous = names.get(node.id)
@@ -146,9 +159,13 @@ class _Checker:
             return
         process = self.by_kind["process"][process_id].model
         assert isinstance(process, Process)
-        if step_id and process.step(step_id) is None:
+        steps = self._steps.get(process_id)
+        if steps is None:
+            steps = self._steps[process_id] = {s.id for s in process.steps}
+        if step_id and step_id not in steps:
+            hint = did_you_mean(step_id, self.pool("step", process_id, steps))
             self.add(owner, node, path, f"process '{process_id}' has no step '{step_id}'", "unknown-reference",
-                     _hint_with_prefix(process_id, did_you_mean(step_id, [s.id for s in process.steps])))
+                     _hint_with_prefix(process_id, hint))
 
     def _touchpoint_ref(self, owner: Loaded, node: Node, path: tuple[Any, ...], target: str) -> None:
         journey_id, _, touchpoint_id = target.partition("/")
@@ -161,18 +178,24 @@ class _Checker:
             return
         journey = self.by_kind["journey"][journey_id].model
         assert isinstance(journey, Journey)
-        touchpoint_ids = [t.id for _, t in journey.touchpoints()]
+        known = self._journey_ids.get(journey_id)
+        if known is None:
+            known = self._journey_ids[journey_id] = ({t.id for _, t in journey.touchpoints()},
+                                                     {s.id for s in journey.stages})
+        touchpoint_ids, stage_ids = known
         if touchpoint_id in touchpoint_ids:
             return
-        if any(s.id == touchpoint_id for s in journey.stages):
+        if touchpoint_id in stage_ids:
             self.add(owner, node, path, f"'{target}' is a stage: a step supports touchpoints", "invalid-reference")
             return
         self.add(owner, node, path, f"journey '{journey_id}' has no touchpoint '{touchpoint_id}'",
-                 "unknown-reference", _hint_with_prefix(journey_id, did_you_mean(touchpoint_id, touchpoint_ids)))
+                 "unknown-reference", _hint_with_prefix(journey_id, did_you_mean(
+                     touchpoint_id, self.pool("touchpoint", journey_id, touchpoint_ids))))
 
     def _process(self, loaded: Loaded, process: Process) -> None:
         self.ref(loaded, process, ("owner",), "department", process.owner)
         step_ids: dict[str, Node] = {}
+        self._process_id = process.id
         for step in process.steps:
             if step.id in step_ids:
                 first = step_ids[step.id].location("id")
@@ -198,7 +221,7 @@ class _Checker:
                     step_ids: dict[str, Node]) -> None:
         if target not in step_ids:
             self.add(loaded, step, path, f"unknown step '{target}' in this process", "unknown-reference",
-                     did_you_mean(target, step_ids))
+                     did_you_mean(target, self.pool("local step", self._process_id, step_ids)))
 
 
 def _raw(node: Node, field: str) -> Any:

@@ -1,7 +1,7 @@
 """Field types shared by every model, with the format's rules for text, ids, numbers and flags.
 
-Input comes from :mod:`mkdocs_journeys.yaml_reader`: plain scalars that YAML would type arrive as
-:class:`~mkdocs_journeys.yaml_reader.Plain` (text plus typed value), so a text field keeps what
+Input comes from :mod:`mkdocs_journeys.load.yaml_reader`: plain scalars that YAML would type arrive as
+:class:`~mkdocs_journeys.source.Plain` (text plus typed value), so a text field keeps what
 the author wrote and a number field refuses quoted text, booleans, ``.nan`` and ``.inf``.
 """
 
@@ -53,6 +53,9 @@ def as_number(value: Any) -> Any:
     written = value
     if isinstance(value, Plain):
         value = value.value
+    if isinstance(value, str) and any(c.isdigit() and not c.isascii() for c in value):
+        raise PydanticCustomError("number_type", "expected a number written with the digits 0-9, got '{got}'",
+                                  {"got": shown(value)})
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PydanticCustomError("number_type", "expected a number, got {got}", {"got": describe_value(value)})
     if math.isnan(value) or math.isinf(value):

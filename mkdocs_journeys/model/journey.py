@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from ..slugs import slugify
 from .base import Node, OwnedNode
 from .fields import Flag, Id, IdList, Markdown, Name, Number, RefList, Text, TextList
-from .metrics import Metrics
+from .metrics import Metrics, MetricValue
 
 DEFAULT_EMOTION_SCALE = (-2.0, 2.0)
 
@@ -118,11 +118,37 @@ class Journey(Node):
                     touchpoint.owner, touchpoint._owner_inherited = stage.owner, True
         return self
 
+    def emotion_range(self) -> tuple[float, float] | None:
+        """The lowest and highest emotion of the journey's touchpoints; None when none has one."""
+        rated = [tp.emotion for _, tp in self.touchpoints() if tp.emotion is not None]
+        return (min(rated), max(rated)) if rated else None
+
+    def metric_values(self) -> Iterator[MetricAt]:
+        """Every metric value of the journey, its stages and its touchpoints, in that order per stage."""
+        for metric_id, value in self.metrics.items():
+            yield MetricAt(self, metric_id, value, None)
+        for stage in self.stages:
+            for metric_id, value in stage.metrics.items():
+                yield MetricAt(stage, metric_id, value, stage)
+            for tp in stage.touchpoints:
+                for metric_id, value in tp.metrics.items():
+                    yield MetricAt(tp, metric_id, value, stage)
+
     def touchpoints(self) -> Iterator[tuple[Stage, Touchpoint]]:
         """Every touchpoint in journey order, with its stage."""
         for stage in self.stages:
             for touchpoint in stage.touchpoints:
                 yield stage, touchpoint
+
+
+class MetricAt(NamedTuple):
+    """A metric value and what carries it: the journey, a stage or a touchpoint (``stage``: the stage
+    that holds it, None for the journey's own)."""
+
+    node: Journey | Stage | Touchpoint
+    metric_id: str
+    value: MetricValue
+    stage: Stage | None
 
 
 def _short(value: float) -> str:

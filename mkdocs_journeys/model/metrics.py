@@ -8,7 +8,6 @@ metrics apply.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -18,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from ..source import Plain
 from .base import Node
+from .durations import format_duration, number_text, other_digits, parse_duration, plain_number
 from .fields import Id, Markdown, Name, Number, Quantity, Text, shown
 
 Better = Literal["higher", "lower", "none"]
@@ -46,7 +46,7 @@ class MetricDefinition(Node):
         low = info.data.get("min")  # reported at `max`, even when another field is wrong too
         if value is not None and low is not None and low > value:
             raise PydanticCustomError("range", "{max} is less than min ({min})",
-                                      {"min": _number(low), "max": _number(value)})
+                                      {"min": number_text(low), "max": number_text(value)})
         return value
 
     @property
@@ -66,12 +66,12 @@ class MetricDefinition(Node):
         if self.unit == "duration":
             return format_duration(value)
         if self.unit == "%":
-            return f"{_number(value)}%"
+            return f"{number_text(value)}%"
         if self.unit == "count":
             return f"{int(value):,}"
         if self.unit and self.unit != "points":
-            return f"{_number(value)} {self.unit}"
-        return _number(value)
+            return f"{number_text(value)} {self.unit}"
+        return number_text(value)
 
     def parse(self, raw: Any) -> float:
         """A written value as a number in the metric's unit; raises a pydantic error if invalid."""
@@ -109,6 +109,9 @@ class MetricDefinition(Node):
         if isinstance(raw, (int, float)):
             return float(raw)
         text = raw.strip()
+        if other_digits(text):
+            raise PydanticCustomError("metric_value", "'{raw}' is not a number: write numbers with the digits 0-9",
+                                      {"raw": shown(raw)})
         if self.unit == "duration":
             seconds = parse_duration(text)
             if seconds is None:
@@ -123,62 +126,9 @@ class MetricDefinition(Node):
                     {"raw": raw, "name": self.name, "unit": self.unit or "a plain number"})
             text = text[:-1].strip()
         try:
-            return float(_plain_number(text))
+            return float(plain_number(text))
         except ValueError:
             raise PydanticCustomError("metric_value", "'{raw}' is not a number", {"raw": raw}) from None
-
-
-def _plain_number(text: str) -> float:
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
-        raise ValueError(text)
-    return float(text)
-
-
-def _number(value: float) -> str:
-    """Whole numbers without a decimal point; others as short as they are exact."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}" if len(f"{value:g}") >= len(repr(value)) else repr(value)
-
-
-_DURATION_PART = re.compile(r"\s*(\d+(?:\.\d+)?|\.\d+)\s*([smhdw])")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def parse_duration(text: str) -> float | None:
-    """Seconds in ``45m``, ``3d 4h``, ``3d4h``, ``1.5h``, ``1w``, or a plain number; None if not one."""
-    text = text.strip()
-    try:
-        return _plain_number(text)
-    except ValueError:
-        pass
-    total, pos = 0.0, 0
-    for match in _DURATION_PART.finditer(text):
-        if match.start() != pos:
-            return None
-        total += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-        pos = match.end()
-    if pos == 0 or text[pos:].strip():
-        return None
-    return total
-
-
-def format_duration(seconds: float) -> str:
-    """``3d 4h``, ``45m``, ``1.5s``: the largest units first, at most two of them."""
-    if seconds == 0:
-        return "0s"
-    parts: list[str] = []
-    rest = seconds
-    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
-        if rest >= size:
-            whole = int(rest // size)
-            parts.append(f"{whole}{unit}")
-            rest -= whole * size
-        if len(parts) == 2:
-            break
-    if rest and len(parts) < 2:
-        parts.append(f"{_number(round(rest, 3))}s")
-    return " ".join(parts) if parts else f"{_number(seconds)}s"
 
 
 def _builtin(id: str, name: str, unit: str, better: Better, lo: float | None, hi: float | None) -> MetricDefinition:
@@ -304,3 +254,7 @@ def _prepare(raw: Any) -> Any:
 
 Metrics = Annotated[dict[Id, MetricValue], BeforeValidator(_prepare), Field(default_factory=dict)]
 """Metric values keyed by metric id: ``nps: 40`` or ``nps: {target: 40, actual: 31}``."""
+
+
+__all__ = ["BUILTIN_METRICS", "METRIC_KEY", "HistoryPoint", "MetricDefinition", "MetricValue", "Metrics",
+           "format_duration", "parse_duration", "registry"]

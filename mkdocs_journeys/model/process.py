@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -9,9 +10,9 @@ from pydantic_core import PydanticCustomError
 
 from ..source import Plain
 from .base import Node, OwnedNode
-from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text, describe_value
+from .durations import format_duration, other_digits, parse_duration
+from .fields import Id, Markdown, Name, Quantity, RefList, StepTargets, Text, describe_value, shown
 from .journey import derive_id
-from .metrics import format_duration, parse_duration
 
 
 def _step_targets(value: Any) -> Any:
@@ -56,10 +57,13 @@ class Step(OwnedNode):
             return None
         if isinstance(raw, Plain):
             raw = raw.value
+        if isinstance(raw, str) and other_digits(raw):
+            raise PydanticCustomError("duration", "'{raw}' is not a duration: write numbers with the digits 0-9",
+                                      {"raw": shown(raw)})
         seconds = parse_duration(raw) if isinstance(raw, str) else raw
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < math.inf:
             raise PydanticCustomError("duration", "'{raw}' is not a duration: write e.g. 45m, 4h, 2d or 1w",
-                                      {"raw": str(raw)})
+                                      {"raw": shown(raw)})
         return float(seconds)
 
     @model_validator(mode="after")
