@@ -22,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
         scratch = Path(scratch_dir)
         if args.git is not None:
             source = Path(args.source) if args.source else (base or Path(".")) / settings.source
+            if source.exists() and not source.is_dir():
+                raise UsageError(f"the handbook folder '{source}' is a file, not a folder")
             try:
                 top = toplevel(source)
                 old_dir, old_root = export(source, args.git, scratch / "base"), scratch / "base"

@@ -16,7 +16,7 @@ from ..handbook import Handbook
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import EntityKind as Kind
 from .emotion import emotion_changes, extreme_changes
-from .errors import errors
+from .errors import errors, relative_to_root
 from .fields import compare_fields, text
 from .findings import finding_changes
 from .layout import layout_notes
@@ -97,7 +97,8 @@ def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_r
     report.findings_introduced, report.findings_resolved, report.findings_changed = finding_changes(
         old, new, renames, old_root, new_root, renamed_names)
     report.errors_before, report.errors_after = errors(old, old_root), errors(new, new_root)
-    report.invalid = sorted((r.kind, r.id or "?", r.problems[0].message if r.problems else "invalid")
+    report.invalid = sorted((r.kind, r.id or "?", relative_to_root(r.problems[0].message, new_root)
+                             if r.problems else "invalid")
                             for r in new.rejected if (r.kind, r.id) not in broken_old)
     return report
 

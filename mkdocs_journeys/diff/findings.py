@@ -16,6 +16,7 @@ from ..analysis import Finding, analyse
 from ..handbook import Handbook
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import EntityKind as Kind
+from .errors import readable
 from .parts import Renames, definitions
 from .report import FindingChange
 
@@ -96,17 +97,17 @@ def finding_changes(old: Handbook, new: Handbook, renames: Renames, old_root: Pa
     for key in sorted(after.keys() - before.keys()):
         f = after[key]
         page, anchor = published(f.subject)
-        introduced.append(FindingChange(f.code, f.subject, f.message, f.location.display(new_root),
+        introduced.append(FindingChange(f.code, f.subject, f.message, readable(f.location.display(new_root)),
                                         page=page, anchor=anchor))
     for key in sorted(before.keys() - after.keys()):
         f = before[key]
         page, _ = published(key[1])
-        resolved.append(FindingChange(f.code, key[1], f.message, f.location.display(old_root), page=page,
+        resolved.append(FindingChange(f.code, key[1], f.message, readable(f.location.display(old_root)), page=page,
                                       anchor=f.anchor or None))
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]
         if _reworded(a.message, b.message, names or []):
             page, _ = published(key[1])
-            changed.append(FindingChange(b.code, b.subject, b.message, b.location.display(new_root),
+            changed.append(FindingChange(b.code, b.subject, b.message, readable(b.location.display(new_root)),
                                          before_message=a.message, page=page, anchor=a.anchor or None))
     return introduced, resolved, changed

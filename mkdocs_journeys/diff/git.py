@@ -2,13 +2,24 @@
 
 The files are read from git's object store (``git ls-tree`` and ``git cat-file``): the work tree,
 the index and the checked-out branch are never touched, and no ``export-ignore`` or
-``export-subst`` attribute changes what is read.
+``export-subst`` attribute changes what is read. A committed symbolic link is written as the same
+link, never followed here: the loader then applies its rules to it as to a link in the work tree
+(one that leads out of the handbook folder is reported and not read).
+
+A revision git does not know is explained: a repository without commits, a shallow clone that
+lacks the base, or a branch name close to the one typed.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
+import re
 import subprocess
 from pathlib import Path, PurePosixPath
+
+from ..escape import one_line
+from ..problems import suggest
 
 
 class GitError(Exception):
@@ -39,7 +50,13 @@ def _existing(path: Path) -> Path:
 
 def toplevel(source: Path) -> Path:
     """The top folder of the repository holding ``source``."""
-    return Path(_git(["rev-parse", "--show-toplevel"], _existing(source)).decode().strip()).resolve()
+    try:
+        output = _git(["rev-parse", "--show-toplevel"], _existing(source))
+    except GitError as exc:
+        if "not a git repository" not in str(exc):
+            raise
+        raise GitError(f"'{source}' is not in a git repository (diff --git compares two revisions of one)") from None
+    return Path(os.fsdecode(output.strip())).resolve()
 
 
 def in_repository(source: Path, top: Path) -> str:
@@ -57,7 +74,47 @@ def commit_of(top: Path, revision: str) -> str:
         return _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
                     top).decode().strip()
     except GitError:
-        raise GitError(f"'{revision}' is not a revision of the repository at '{top}'") from None
+        raise GitError(_unknown(top, revision)) from None
+
+
+def _unknown(top: Path, revision: str) -> str:
+    """Why ``revision`` is not there, in one line."""
+    shown = one_line(revision)
+    if not _git(["for-each-ref", "--count=1"], top).strip() and not _succeeds(["rev-parse", "--verify", "-q", "HEAD"],
+                                                                               top):
+        return f"the repository at '{top}' has no commits yet, so there is no revision '{shown}' to compare with"
+    if _git(["rev-parse", "--is-shallow-repository"], top).strip() == b"true":
+        return (f"'{shown}' is not in this shallow clone of the repository at '{top}': fetch the whole history "
+                "(`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)")
+    message = f"'{shown}' is not a revision of the repository at '{top}'"
+    name, suffix = _REVISION.match(revision).groups()  # type: ignore[union-attr]
+    refs = _git(["for-each-ref", "--format=%(refname:short)"], top).decode(errors="replace").split()
+    match = suggest(name, refs) if name and name not in refs else None
+    return f"{message} (did you mean '{one_line(match + suffix)}'?)" if match else message
+
+
+_REVISION = re.compile(r"([^~^@:]*)(.*)", re.DOTALL)  # a name, then ~1, ^2, @{upstream}...
+
+
+def _succeeds(args: list[str], cwd: Path) -> bool:
+    try:
+        _git(args, cwd)
+    except GitError:
+        return False
+    return True
+
+
+def _anchored(link_target: bytes, name: str, folder: str, top: Path) -> bytes:
+    """A relative link that leads out of the handbook folder, made to lead to the same place as in the
+    repository (and not to somewhere in the temporary copy), so that it is judged as in the work tree."""
+    if link_target.startswith(b"/"):
+        return link_target
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), os.fsdecode(link_target)))
+    out_of_repository = joined == ".." or joined.startswith("../")
+    inside = folder == "." or joined == folder or joined.startswith(folder + "/")
+    if inside and not out_of_repository:
+        return link_target
+    return os.fsencode(str(top / posixpath.dirname(name))) + b"/" + link_target
 
 
 def export(source: Path, revision: str, into: Path) -> Path:
@@ -70,19 +127,20 @@ def export(source: Path, revision: str, into: Path) -> Path:
     target = into / relative
     target.mkdir(parents=True, exist_ok=True)
     listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", relative], top)
-    blobs: list[tuple[str, str]] = []
+    blobs: list[tuple[str, str, str]] = []  # sha, mode, path in the repository
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_name = entry.partition(b"\t")
         mode, kind, sha = meta.decode().split()
-        if kind == "blob" and mode in ("100644", "100755"):  # no links, no submodules
-            blobs.append((sha, raw_name.decode("utf-8", errors="surrogateescape")))
+        if kind == "blob" and mode in ("100644", "100755", "120000"):  # files and links, no submodules
+            blobs.append((sha, mode, raw_name.decode("utf-8", errors="surrogateescape")))
     if not blobs:
         return target
-    contents = _git(["cat-file", "--batch"], top, stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
+    contents = _git(["cat-file", "--batch"], top, stdin="".join(f"{sha}\n" for sha, _, _ in blobs).encode())
+    links: list[tuple[Path, bytes]] = []
     position = 0
-    for _, name in blobs:
+    for _, mode, name in blobs:
         header_end = contents.index(b"\n", position)
         size = int(contents[position:header_end].split()[2])
         data = contents[header_end + 1:header_end + 1 + size]
@@ -91,6 +149,14 @@ def export(source: Path, revision: str, into: Path) -> Path:
         if ".." in parts or PurePosixPath(name).is_absolute():  # pragma: no cover - git refuses such paths
             continue
         path = into.joinpath(*parts)
+        if mode == "120000":
+            links.append((path, _anchored(data, name, relative, top)))
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    for path, link_target in links:  # after the files, so that no file is written through a link
+        if b"\0" in link_target:  # pragma: no cover - no system makes such a link
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(os.fsdecode(link_target), path)
     return target

@@ -32,7 +32,9 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 def _visible(char: str) -> str:
     """A control or direction-changing character as an escape a reader can see (``\\x1b``)."""
-    if unicodedata.category(char) == "Cc" or char in _BIDI:
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI:
         return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
     return char
 

@@ -9,6 +9,7 @@ from ..handbook import Handbook
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import EntityKind as Kind
 from ..source import display_path
+from .errors import readable
 from .parts import Renames, definitions, title_of
 from .report import OrderNote
 
@@ -21,7 +22,7 @@ def _places(handbook: Handbook, renames: Renames | None) -> dict[tuple[Kind, str
         for model_id, model in models[kind].items():
             location = model.location()
             new_id = renames.entity(kind, model_id) if renames else model_id
-            places[(kind, new_id)] = (display_path(location.file, handbook.source), location.line or 0, model)
+            places[(kind, new_id)] = (readable(display_path(location.file, handbook.source)), location.line or 0, model)
     return places
 
 
