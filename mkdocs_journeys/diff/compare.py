@@ -21,7 +21,7 @@ from .fields import compare_fields, text
 from .findings import finding_changes
 from .layout import layout_notes
 from .metrics import metric_changes
-from .ownership import ownership_moves
+from .ownership import effective_owners, ownership_moves
 from .parts import Flat, Renames, definitions, flatten, normalise, shape, title_of
 from .references import referrers
 from .renames import match_renames
@@ -39,8 +39,11 @@ def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_r
     broken_old = {(r.kind, r.id) for r in old.rejected}
     renames = Renames()
 
-    old_flats = {(kind, i): flatten(kind, m) for kind in KINDS for i, m in old_all[kind].items()}
-    new_flats = {(kind, i): flatten(kind, m) for kind in KINDS for i, m in new_all[kind].items()}
+    old_owners, new_owners = effective_owners(old), effective_owners(new)
+    old_flats = {(kind, i): flatten(kind, m, old_owners.get((kind, i)))
+                 for kind in KINDS for i, m in old_all[kind].items()}
+    new_flats = {(kind, i): flatten(kind, m, new_owners.get((kind, i)))
+                 for kind in KINDS for i, m in new_all[kind].items()}
     old_refs, new_refs = referrers(old, old_flats.values()), referrers(new, new_flats.values())
 
     pairs: list[tuple[Kind, str, str]] = []  # kind, old id, new id

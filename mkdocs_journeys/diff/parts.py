@@ -2,13 +2,14 @@
 each with the fields a reader sees, keyed by id so that order and position do not count.
 
 Owners are kept as written (an inherited owner is no field of the part) and, separately, as the
-effective owner, for the ownership moves. Metric values are left to :mod:`.metrics`.
+effective owner given by :func:`.ownership.effective_owners`, for the ownership moves. Metric
+values are left to :mod:`.metrics`.
 A touchpoint gets a ``stage`` field: moving it to another stage is a change of that field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -80,27 +81,27 @@ def title_of(model: Any) -> str:
     return str(getattr(model, "title", None) or getattr(model, "name", None) or model.id)
 
 
-def flatten(kind: Kind, model: Any) -> Flat:
+def flatten(kind: Kind, model: Any, owners: Mapping[str, str] | None = None) -> Flat:
+    """``owners``: part key → effective owner, for a journey or process."""
     flat = Flat(kind, model.id, title_of(model), {})
 
     def add(part: Part) -> None:
-        flat.parts[part.key] = part
+        flat.parts[part.key] = replace(part, owner=(owners or {}).get(part.key))
 
     if isinstance(model, Journey):
-        add(Part("", model.id, model.title, _fields(model, {"metrics", "stages"}), model.owner))
+        add(Part("", model.id, model.title, _fields(model, {"metrics", "stages"})))
         flat.orders["stages"] = [s.id for s in model.stages]
         for stage in model.stages:
-            add(Part("stage", stage.id, stage.name, _fields(stage, {"metrics", "touchpoints"}, stage.owner_inherited),
-                     stage.owner_id))
+            add(Part("stage", stage.id, stage.name, _fields(stage, {"metrics", "touchpoints"}, stage.owner_inherited)))
             flat.orders[f"touchpoints:{stage.id}"] = [t.id for t in stage.touchpoints]
             for tp in stage.touchpoints:
                 fields = {"stage": stage.id, **_fields(tp, {"metrics"}, tp.owner_inherited)}
-                add(Part("touchpoint", tp.id, tp.name, fields, tp.owner_id))
+                add(Part("touchpoint", tp.id, tp.name, fields))
     elif isinstance(model, Process):
-        add(Part("", model.id, model.title, _fields(model, {"steps"}), model.owner))
+        add(Part("", model.id, model.title, _fields(model, {"steps"})))
         flat.orders["steps"] = [s.id for s in model.steps]
         for step in model.steps:
-            add(Part("step", step.id, step.name, _fields(step, set(), step.owner_inherited), step.owner_id))
+            add(Part("step", step.id, step.name, _fields(step, set(), step.owner_inherited)))
     else:
         add(Part("", model.id, title_of(model), _fields(model, set())))
     return flat
