@@ -55,6 +55,7 @@ class Step(OwnedNode):
     def _duration(cls, raw: Any) -> Any:
         if raw is None:
             return None
+        written = raw
         if isinstance(raw, Plain):
             raw = raw.value
         if isinstance(raw, str) and other_digits(raw):
@@ -63,7 +64,7 @@ class Step(OwnedNode):
         seconds = parse_duration(raw) if isinstance(raw, str) else raw
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < math.inf:
             raise PydanticCustomError("duration", "'{raw}' is not a duration: write e.g. 45m, 4h, 2d or 1w",
-                                      {"raw": shown(raw)})
+                                      {"raw": shown(written)})
         return float(seconds)
 
     @model_validator(mode="after")
