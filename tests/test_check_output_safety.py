@@ -8,8 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_journeys.cli import main
+from mkdocs_journeys.commands.problem_formats import as_json, format_github, format_text
+from mkdocs_journeys.problems import Problem
+from mkdocs_journeys.source import Location
 
 HOSTILE = [
     "x\n::add-mask::secret",
@@ -87,3 +92,23 @@ def test_a_file_name_that_is_a_command_is_not_one(tmp_path: Path, capsys: pytest
     github = output_of(capsys, ".", "--format", "github").split("\n")
     assert github[0].startswith("::error file=%3A%3Aadd-mask%3A%3Ax.yml,line=4,col=1,title=unknown-field::")
     assert github[1].startswith("::error file=a\\nb.yml,line=4,col=1,")
+
+
+# -- any text at all --------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(message=st.text(), hint=st.none() | st.text(),
+       name=st.text(min_size=1).filter(lambda name: "/" not in name and name not in (".", "..")))
+def test_any_text_gives_one_safe_line_and_exact_json(message: str, hint: str | None, name: str) -> None:
+    problem = Problem(Location(Path("/handbook") / name, 3, 4), message, "invalid", hint=hint)
+    for line in (format_text(problem, Path("/handbook")), format_github(problem, Path("/handbook"))):
+        assert "\n" not in line and "\r" not in line
+        assert not UNPRINTABLE.search(line) and not re.search("[\ud800-\udfff]", line)
+        assert not COMMAND.search(line) or line.startswith("::error file=")
+        assert "##[" not in line
+        line.encode("utf-8")  # printable on any UTF-8 terminal or log, lone surrogates included
+    text = as_json([problem], Path("/handbook"))
+    assert not UNPRINTABLE.search(text.replace("\n", ""))
+    [item] = json.loads(text)
+    assert (item["message"], item["hint"], item["file"]) == (message, hint, Path(name).as_posix())

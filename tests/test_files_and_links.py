@@ -116,3 +116,4 @@ def test_source_that_is_not_a_handbook_folder(tmp_path: Path, capsys: pytest.Cap
             assert err == f"mkdocs-journeys: error: '{folder}' is not a handbook folder: it holds no .yml or " \
                 ".yaml file\n"
     assert not (tmp_path / "out").exists()
+

@@ -45,51 +45,47 @@ def _target(entry: Path) -> Path | None:
 
 class _Walk:
     def __init__(self, source: Path) -> None:
-        self.source = source
         self.root = source.resolve()
         self.found = FoundFiles()
-        self.seen_dirs: set[Path] = set()  # real paths: a link back up the tree is walked once
+        self.links: list[Path] = []
 
     def skip(self, entry: Path, message: str, hint: str | None = None) -> None:
         self.found.problems.append(Problem(Location(entry, 1, 1), message, "outside-handbook", hint=hint))
 
-    def walk(self, folder: Path) -> None:
-        real = folder.resolve()
-        if real in self.seen_dirs:
-            return
-        self.seen_dirs.add(real)
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError as exc:
-            self.found.problems.append(Problem(Location(folder), f"cannot read this folder: {exc.strerror or exc}",
-                                               "unreadable-file"))
-            return
-        links = []
-        for name in names:
-            entry = folder / name
-            if entry.is_symlink():
-                links.append((entry, name))
-            elif entry.is_dir():
-                self.walk(entry)
-            elif _is_handbook_file(name) and entry.is_file():
-                self.found.files.append(entry)
-        for entry, name in links:  # after the real folders: a file is known by its own path, not a link's
-            self.link(entry, name)
+    def folders(self, source: Path) -> None:
+        """Every real folder below ``source`` (no link followed), without recursion: any depth is fine."""
+        pending = [source]
+        while pending:
+            folder = pending.pop()
+            try:  # scandir: the kind of each entry comes with the listing, no call per file
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError as exc:
+                self.found.problems.append(Problem(
+                    Location(folder), f"cannot read this folder: {exc.strerror or exc}", "unreadable-file"))
+                continue
+            for entry in entries:
+                path = folder / entry.name
+                if entry.is_symlink():
+                    self.links.append(path)
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                elif _is_handbook_file(entry.name) and entry.is_file(follow_symlinks=False):
+                    self.found.files.append(path)
 
-    def link(self, entry: Path, name: str) -> None:
+    def link(self, entry: Path) -> None:
+        """A link inside the handbook: a file it leads to inside is read under the link's name; a folder
+        inside was read already by its own path (so a loop of links is no loop)."""
         target = _target(entry)
+        name = entry.name
         if target is None:
             if _is_handbook_file(name):
                 self.skip(entry, "a link to nothing (its target is missing, or it loops) is not read")
-            return
-        if not _inside(target, self.root):
+        elif not _inside(target, self.root):
             what = "folder" if target.is_dir() else "file"
             if what == "folder" or _is_handbook_file(name):
                 self.skip(entry, f"a link to a {what} outside the handbook folder is not read",
                           hint=f"handbook files are read from inside its folder only: move the {what} in")
-            return
-        if target.is_dir():
-            self.walk(entry)
         elif _is_handbook_file(name) and target.is_file():
             self.found.files.append(entry)
 
@@ -97,7 +93,9 @@ class _Walk:
 def find_handbook_files(source: Path) -> FoundFiles:
     """Every handbook file below ``source`` (links inside it followed), ordered by relative path."""
     walk = _Walk(source)
-    walk.walk(source)
+    walk.folders(source)
+    for link in walk.links:
+        walk.link(link)
     walk.found.files.sort(key=lambda p: p.relative_to(source).as_posix())
     walk.found.problems.sort(key=lambda p: p.location.file.as_posix())
     return walk.found
