@@ -165,3 +165,65 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
 def test_deep_nesting_never_raises(openers: list[str], prefix: str) -> None:
     closers = "".join({"[": "]", "{a: ": "}", "- ": "", "{? ": "}", "[{b: ": "}]"}[o] for o in reversed(openers))
     check_folder({"a.yml": (prefix + "".join(openers) + "x" + closers + "\n").encode()})
+
+
+# -- hostile input: huge numbers anywhere, deep nesting in one document, control characters ------------------
+
+HUGE = st.builds(lambda sign, digits, form: form.format(sign=sign, digits=digits),
+                 st.sampled_from(["", "-", "+"]), st.integers(400, 6000).map(lambda n: "9" * n),
+                 st.sampled_from(["{sign}{digits}", "{sign}{digits}.5", "{sign}1e{digits}", "0x{digits}",
+                                  "{sign}{digits}%", "{sign}{digits}h", "'{sign}{digits}'"]))
+HUGE_FIELDS = st.sampled_from(["title: {n}", "goal: {n}", "tags: [{n}]", "metrics: {{nps: {n}}}",
+                               "metrics: {{csat: {{target: {n}, actual: {n}}}}}", "metrics: {{duration: {n}}}",
+                               "stages: [{{name: {n}, touchpoints: [{{name: x, emotion: {n}}}]}}]"])
+HANDBOOK = ("kind: department\nid: a\nname: A\n---\nkind: metric\nid: m\nname: M\nbetter: none\nmin: {min}\n---\n"
+            "kind: process\nid: p\ntitle: P\nowner: a\nsteps: [{{name: s, sla: {sla}}}]\n---\n"
+            "kind: journey\nid: j\nowner: a\ntitle: J\nstages: [{{name: s}}]\n{field}\n")
+
+
+@SETTINGS
+@given(HUGE, HUGE_FIELDS, st.sampled_from(["min", "sla", "field"]))
+def test_huge_numbers_anywhere_never_raise(number: str, field: str, where: str) -> None:
+    """As text they stay text; as a number they are an error at their position."""
+    values = {"min": "0", "sla": "4h", "field": field.format(n="1")}
+    values[where] = number if where != "field" else field.format(n=number)
+    check_folder({"a.yml": HANDBOOK.format(**values).encode()})
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(500, 1000), st.sampled_from(["[", "{a: ", "- ", "[{b: "]),
+       st.sampled_from(["tags: ", "metrics: {nps: ", "stages: [{name: s, touchpoints: "]))
+def test_deep_nesting_costs_one_document(depth: int, opener: str, field: str) -> None:
+    closer = {"[": "]", "{a: ": "}", "- ": "", "[{b: ": "}]"}[opener]
+    inner = (opener * depth + "x" + closer * depth) if opener != "- " else "\n" + "".join(
+        " " * (2 * i) + "- " + ("\n" if i < depth - 1 else "x\n") for i in range(depth))
+    text = ("kind: persona\nid: kept\nname: K\n---\nkind: journey\nid: j\ntitle: J\nowner: a\n" + field + inner
+            + ("}]" if field.startswith("stages") else "}" if field.startswith("metrics") else "") + "\n")
+    files = {"a.yml": text.encode(), "d.yml": b"kind: department\nid: a\nname: A\n"}
+    check_folder(files)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+        handbook = build_handbook(Path(folder))
+        assert "kept" in handbook.personas
+        assert any(p.location.line is not None for p in handbook.problems)
+
+
+CONTROL = st.characters(codec="utf-8", categories=["Cc"]).filter(lambda c: c not in "\t\n\r")
+
+
+@SETTINGS
+@given(st.lists(st.tuples(CONTROL, st.integers(0, 10_000)), min_size=1, max_size=3))
+def test_control_characters_are_reported_with_a_position(inserts: list[tuple[str, int]]) -> None:
+    text = HANDBOOK.format(min="0", sla="4h", field="goal: go")
+    for character, at in inserts:
+        at %= len(text) + 1
+        text = text[:at] + character + text[at:]
+    files = {"a.yml": text.encode("utf-8")}
+    check_folder(files)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "a.yml").write_bytes(files["a.yml"])
+        handbook = build_handbook(Path(folder))
+        refused = [p for p in handbook.problems if p.code == "yaml-character"]
+        if any(c not in "\x85" for c, _ in inserts):  # NEL is a line break in YAML
+            assert refused and all(p.location.line is not None and p.location.column for p in refused)
