@@ -33,7 +33,8 @@ def markdown_payload(field: str) -> str:
     return (f"**{field}** <script>window.__pwned='{field}'</script>\n\n"
             f"<img src=x onerror=\"window.__pwned='{field}'\"> <iframe srcdoc=\"<script>parent.__pwned=1</script>\">"
             "</iframe>\n\n[a](JaVaScRiPt:alert(1)) [b](&#106;avascript:alert(1)) "
-            "<a href=\"&#x6A;avascript:alert(1)\">c</a> [d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
+            "<a href=\"&#x6A;avascript:alert(1)\">c</a> "
+            "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
             "![e](https://evil.example/pixel.png) <svg onload=\"window.__pwned=1\"></svg> "
             "<a href=\"vbscript:msgbox(1)\">f</a> <form action=\"javascript:alert(1)\"><button>g</button></form>")
 

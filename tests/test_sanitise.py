@@ -119,7 +119,8 @@ def test_a_real_build_renders_the_fields_and_drops_the_rest(tmp_path: Path) -> N
     for url, shown in (("handbook/departments/ops/", "Runs <strong>things</strong>."),
                        ("handbook/personas/p/", '<a rel="noopener noreferrer">who</a>'),
                        ("handbook/journeys/j/", "The <strong>journey</strong>."),
-                       ("handbook/journeys/j/", '<a href="https://example.com/docs" rel="noopener noreferrer">docs</a>'),
+                       ("handbook/journeys/j/",
+                        '<a href="https://example.com/docs" rel="noopener noreferrer">docs</a>'),
                        ("handbook/journeys/j/", "A <em>stage</em>."),
                        ("handbook/processes/pr/", "A <strong>process</strong>."),
                        ("handbook/processes/pr/", "A <em>step</em>.")):
