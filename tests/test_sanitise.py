@@ -139,3 +139,15 @@ def test_generate_writes_the_same_clean_html(tmp_path: Path) -> None:
     page = (out / "handbook" / "journeys" / "j.md").read_text(encoding="utf-8")
     assert '<div class="journeys-text">\n<p>The <strong>journey</strong>.' in page
     assert "iframe" not in page and "javascript" not in page.lower()
+
+
+def test_the_documentation_lists_what_survives() -> None:
+    from mkdocs_journeys.render.author_text import ATTRIBUTES, TAGS, URL_SCHEMES
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "pages.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| ")}
+    listed_tags = set(re.findall(r"`([a-z0-9]+)`", rows["Tags"].replace("`h2` to `h6`", "`h2` `h3` `h4` `h5` `h6`")))
+    assert listed_tags == TAGS
+    for tag, names in ATTRIBUTES.items():
+        assert all(f"`{name}`" in rows["Attributes"] for name in names) and f"`{tag}`" in rows["Attributes"]
+    assert {s.rstrip(":") for s in re.findall(r"`([a-z]+):`", rows["Link addresses"])} == URL_SCHEMES
