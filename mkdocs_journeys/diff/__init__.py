@@ -3,8 +3,10 @@
 ``compare`` builds the structured :class:`Report` (``report`` holds its parts): ``parts`` takes
 definitions apart, ``renames`` recognises an id changed on an otherwise alike definition or part,
 ``fields``, ``ownership``, ``metrics``, ``emotion``, ``findings``, ``errors`` and ``layout`` each
-compare one aspect. ``summary``, ``markdown`` and ``as_json`` write the report, with ``links`` to the
-published pages; ``git`` reads a handbook at a revision without touching the work tree.
+compare one aspect. ``sections`` lays the report out as the comment's data (``comment``), which
+``markdown`` writes, every handbook text made inert by ``inert``; ``summary`` and ``as_json`` write the
+rest, with ``links`` to the published pages; ``git`` reads a handbook at a revision without touching
+the work tree.
 """
 
 from .as_json import report_data, report_json
