@@ -26,8 +26,8 @@ def plain_payload(field: str) -> str:
     return (f"{field} </title></text></svg><script>window.__pwned='{field}'</script>"
             f"<img src=x onerror=\"window.__pwned='{field}'\"> &lt;script&gt;window.__pwned=1&lt;/script&gt; "
             f"&amp;lt;b&amp;gt; \" onmouseover=\"window.__pwned='{field}'\" ' onfocus='alert(1)' "
-            "[x](javascript:alert(1)) <a href=\"javascript:window.__pwned=1\">link</a> &lt;a href=javascript:alert(1)&gt;"
-            "plotly&lt;/a&gt; {{ config.site_name }}")
+            "[x](javascript:alert(1)) <a href=\"javascript:window.__pwned=1\">link</a> "
+            "&lt;a href=javascript:alert(1)&gt;plotly&lt;/a&gt; {{ config.site_name }}")
 
 
 def markdown_payload(field: str) -> str:
