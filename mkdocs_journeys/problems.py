@@ -40,6 +40,7 @@ class Problem:
 _SMALL_POOL = 200
 _POSTING_LIMIT = 256  # bigrams shared by more candidates than this say too little to be worth counting
 _SHORTLIST = 48
+_TYPO_LIMIT = 32  # likewise for the forms with characters left out
 
 
 class Suggester:
@@ -74,15 +75,17 @@ class Suggester:
     def _shortlist(self, wrong: str) -> list[str]:
         if len(self.candidates) <= _SMALL_POOL:
             return self.candidates
-        near: set[int] = set()
+        typos: Counter[int] = Counter()  # candidates a typo or two away, by how many forms they share
         for form in _deletions(wrong):
-            near.update(self._deletes.get(form, ())[:_SHORTLIST])
-        shared: Counter[int] = Counter()
+            posting = self._deletes.get(form, ())
+            if len(posting) <= _TYPO_LIMIT:
+                typos.update(posting)
+        shared: Counter[int] = Counter()  # candidates with character pairs in common
         for pair in _pairs(wrong):
             posting = self._pairs.get(pair, ())
             if len(posting) <= _POSTING_LIMIT:
                 shared.update(posting)
-        near.update(i for i, _ in shared.most_common(_SHORTLIST))
+        near = {i for i, _ in typos.most_common(_SHORTLIST // 2)} | {i for i, _ in shared.most_common(_SHORTLIST // 2)}
         return [self.candidates[i] for i in sorted(near)]
 
 

@@ -98,6 +98,9 @@ class Document:
     # Where a value was left out for a YAML problem already reported (a refused tag, an alias): the
     # models' "got nothing" there would report the same mistake twice.
     refused: frozenset[Pos] = frozenset()
+    # A document a YAML syntax error made unreadable: its data holds only the `kind` and `id` found on
+    # its lines, so that references to it are not reported as unknown on top of the syntax error.
+    lost: bool = False
 
     def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
         """The position of the value (or, with ``key``, the key) at ``path`` below the document.

@@ -69,19 +69,26 @@ def test_an_id_with_a_line_break_is_not_a_slug(text: str) -> None:
     assert not is_slug(text) and is_slug(text.strip())
 
 
+def ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, b, a).ratio()
+
+
 def test_a_big_pool_suggests_what_a_full_comparison_suggests() -> None:
     steps = [f"step-{i:05d}" for i in range(3000)] + ["approve-the-refund", "send-the-parcel", "call-back"]
     pool = Suggester(steps)
     for wrong in ("stpe-00012", "step-0012", "step-000123", "aprove-the-refund", "send-parcel", "call-bak",
                   "step-02999", "nothing-alike-at-all", "refund"):
         full = difflib.get_close_matches(wrong, sorted(steps), n=1, cutoff=0.6)
-        assert pool.suggest(wrong) == (full[0] if full else None), wrong
+        found = pool.suggest(wrong)
+        assert (found is None) == (not full), wrong
+        if found is not None:  # as close as the best (of several equally close, either will do)
+            assert ratio(wrong, found) == ratio(wrong, full[0]), (wrong, found, full)
     assert suggest("call-bak", ["call-back", "x"]) == "call-back"
 
 
 def _growth(run: Callable[[int], float], size: int) -> float:
-    """How much longer ``run`` takes on four times the input (the quicker of two tries of each): about 4
-    when the work is linear, about 16 when it is quadratic, whatever the machine's load."""
+    """How much more processor time ``run`` takes on four times the input (the least of two tries of
+    each): about 4 when the work is linear, about 16 when it is quadratic, whatever else the machine runs."""
     small = min(run(size) for _ in range(2))
     large = min(run(size * 4) for _ in range(2))
     return large / small
@@ -94,14 +101,15 @@ def test_many_broken_step_references_stay_near_linear(tmp_path: Path) -> None:
         folder = tmp_path / str(broken)
         folder.mkdir(exist_ok=True)
         quadratic.broken_steps(folder, broken)
-        start = time.perf_counter()
+        start = time.process_time()
         handbook = build_handbook(folder)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         hints = [p.hint for p in handbook.problems if p.code == "unknown-reference"]
         assert len(hints) == broken and hints[0] == "did you mean 'step-00000'?"
         return elapsed
 
-    assert _growth(run, 150) < 9
+    growth = _growth(run, 300)
+    assert growth < 9, growth
 
 
 def test_many_tied_lowest_points_stay_near_linear(tmp_path: Path) -> None:
@@ -111,13 +119,14 @@ def test_many_tied_lowest_points_stay_near_linear(tmp_path: Path) -> None:
         folder.mkdir(exist_ok=True)
         quadratic.tied_lowest(folder, touchpoints)
         handbook = build_handbook(folder)
-        start = time.perf_counter()
+        start = time.process_time()
         findings = analyse(handbook).findings
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         assert len([f for f in findings if f.code == FindingCode.LOWEST_POINT]) == touchpoints
         return elapsed
 
-    assert _growth(run, 2500) < 9
+    growth = _growth(run, 2500)
+    assert growth < 9, growth
 
 
 def test_emotion_range_and_extremes(tmp_path: Path) -> None:

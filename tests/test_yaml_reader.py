@@ -354,3 +354,13 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_an_exception(tmp_path: Path
 def test_resolve_plain_never_raises_on_odd_text() -> None:
     for text in ["0x", "0o", "+", ".", "1e", "e3", "0x1G", "--1", "1__0", "\u0661\u0662"]:
         assert resolve_plain(text) == text
+
+
+def test_a_document_lost_to_a_syntax_error_keeps_its_kind_and_id() -> None:
+    """So that references to it are not reported as unknown on top of its syntax error."""
+    result = read_text("kind: persona\nid: lost\nname: a: b\n---\nkind: persona\nid: fine\nname: Fine\n", FILE)
+    lost = [d for d in result.documents if d.lost]
+    assert [(d.data, d.pos) for d in lost] == [({"kind": "persona", "id": "lost"}, (1, 1))]
+    assert [d.data["id"] for d in result.documents if not d.lost] == ["fine"]
+    assert [d.documents_in_file for d in result.documents] == [2, 2]
+    assert not any(d.lost for d in read_text("kind: persona\nname: a: b\n", FILE).documents)  # no id: nothing kept

@@ -95,6 +95,11 @@ def load(source: Path, settings: Settings | None = None) -> LoadResult:
 
     typed: list[tuple[str, Document]] = []
     for document in documents:
+        if document.lost:  # its syntax error is reported; it is known to exist, by kind and id
+            kind, lost_id = document.data.get("kind"), document.data.get("id")
+            if kind in KINDS:
+                result.rejected.append(Rejected(kind, lost_id, document.locate(()), []))
+            continue
         kind = _kind_of(document, result)
         if kind is not None:
             typed.append((kind, document))

@@ -37,6 +37,9 @@ MAX_DEPTH = 100
 _DOCUMENT_START = re.compile(r"^(?:%[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)*---(?=[ \t\r\n]|\Z)", re.MULTILINE)
 
 
+_IDENTITY = re.compile(r"^(kind|id):[ \t]+[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+
+
 class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()
@@ -88,7 +91,10 @@ def read_text(text: str, file: Path) -> ReadResult:
         if len(parts) > 1:  # read again, one document at a time, so that one mistake costs one document
             reader = _EventReader(file)
             for part, line_offset in parts:
-                reader.read(part, line_offset)
+                if not reader.read(part, line_offset):
+                    reader.keep_lost(part, line_offset)
+        else:
+            reader.keep_lost(text, 0)
     for doc in reader.documents:
         doc.documents_in_file = len(reader.documents) + reader.broken
     return ReadResult(reader.documents, reader.problems)
@@ -167,6 +173,16 @@ class _EventReader:
                 loader.dispose()
         self.broken += 1
         return False
+
+    def keep_lost(self, text: str, line_offset: int) -> None:
+        """Remember the `kind` and `id` written at the start of the lines of a document that did not
+        parse: references to it are then not reported as unknown too."""
+        found = {m.group(1): m.group(2) for m in _IDENTITY.finditer(text)}
+        if "kind" in found and "id" in found:
+            data = Map((line_offset + 1, 1))
+            data.update(kind=found["kind"], id=found["id"])
+            self.documents.append(Document(self.file, len(self.documents), data, data.pos, lost=True))
+            self.broken -= 1  # counted among the documents
 
     def _pos(self, mark: Any) -> Pos:
         return (mark.line + 1 + self._offset, mark.column + 1)
