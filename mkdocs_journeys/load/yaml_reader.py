@@ -11,7 +11,6 @@ A syntax error does not cost the whole file: the file is then read again documen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import yaml
 from ..problems import Problem
 from ..source import Document, Location, Map, Pos, Seq
 from .scalars import MAYBE_TYPED, SCALAR_TAGS, resolve_plain, tagged
+from .yaml_documents import identity, split_documents
 from .yaml_errors import syntax_problem, unacceptable
 
 try:
@@ -28,18 +28,11 @@ try:
 except ImportError:  # PyYAML built without libyaml: same events, slower
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_file", "read_text", "resolve_plain"]
+__all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_file", "read_text", "resolve_plain", "split_documents"]
 
 # A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
 # exhaust the stack of everything that walks the data afterwards.
 MAX_DEPTH = 100
-# A document starts at a `---` line; the directives (`%YAML`) right above it belong to it.
-_DOCUMENT_START = re.compile(r"^(?:%[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)*---(?=[ \t\r\n]|\Z)", re.MULTILINE)
-
-
-_IDENTITY = re.compile(r"^(kind|id):[ \t]+[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-
-
 class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()
@@ -98,18 +91,6 @@ def read_text(text: str, file: Path) -> ReadResult:
     for doc in reader.documents:
         doc.documents_in_file = len(reader.documents) + reader.broken
     return ReadResult(reader.documents, reader.problems)
-
-
-def split_documents(text: str) -> list[tuple[str, int]]:
-    """``text`` cut before each ``---`` line (with its directives), each part with the number of lines
-    above it; parts holding nothing but blank lines and comments are left out."""
-    starts = [0, *(m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0)]
-    parts = []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        part = text[start:end]
-        if any(line.strip() and not line.lstrip().startswith("#") for line in part.splitlines()):
-            parts.append((part, text.count("\n", 0, start)))
-    return parts
 
 
 @dataclass(slots=True)
@@ -177,10 +158,10 @@ class _EventReader:
     def keep_lost(self, text: str, line_offset: int) -> None:
         """Remember the `kind` and `id` written at the start of the lines of a document that did not
         parse: references to it are then not reported as unknown too."""
-        found = {m.group(1): m.group(2) for m in _IDENTITY.finditer(text)}
-        if "kind" in found and "id" in found:
+        found = identity(text)
+        if found is not None:
             data = Map((line_offset + 1, 1))
-            data.update(kind=found["kind"], id=found["id"])
+            data.update(kind=found[0], id=found[1])
             self.documents.append(Document(self.file, len(self.documents), data, data.pos, lost=True))
             self.broken -= 1  # counted among the documents
 
