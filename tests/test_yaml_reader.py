@@ -364,3 +364,9 @@ def test_a_document_lost_to_a_syntax_error_keeps_its_kind_and_id() -> None:
     assert [d.data["id"] for d in result.documents if not d.lost] == ["fine"]
     assert [d.documents_in_file for d in result.documents] == [2, 2]
     assert not any(d.lost for d in read_text("kind: persona\nname: a: b\n", FILE).documents)  # no id: nothing kept
+
+
+def test_positions_after_a_cut_count_every_line_break_yaml_counts() -> None:
+    documents, problems = read("a: 'b\u2028c'\r\nd: 1\n---\nx: [1\n")
+    assert documents == [{"a": "b\u2028c", "d": "1"}]
+    assert problems[0].startswith("5:6: YAML syntax error: the list in [ ] opened at line 5, column 4"), problems

@@ -10,6 +10,7 @@ import re
 
 # A document starts at a `---` line; the directives (`%YAML`) right above it belong to it.
 _DOCUMENT_START = re.compile(r"^(?:%[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)*---(?=[ \t\r\n]|\Z)", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _IDENTITY = re.compile(r"^(kind|id):[ \t]+[\"']?([a-z0-9][a-z0-9-]*)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
@@ -18,10 +19,12 @@ def split_documents(text: str) -> list[tuple[str, int]]:
     above it; parts holding nothing but blank lines and comments are left out."""
     starts = [0, *(m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0)]
     parts = []
+    lines_above = 0
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         part = text[start:end]
         if any(line.strip() and not line.lstrip().startswith("#") for line in part.splitlines()):
-            parts.append((part, text.count("\n", 0, start)))
+            parts.append((part, lines_above))
+        lines_above += len(_LINE_BREAK.findall(part))  # as YAML counts them, part by part: linear
     return parts
 
 
