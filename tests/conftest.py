@@ -15,7 +15,13 @@ from typing import Any
 
 import pytest
 
+from .browser import launch, unavailable
 from .sites import Build, make_site
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:
+    sync_playwright = None  # type: ignore[assignment]
 
 SiteFactory = Callable[..., Path]
 Builder = Callable[..., Build]
@@ -80,3 +86,15 @@ def build_site() -> Iterator[Builder]:
 
     yield run
     logger.setLevel(previous_level)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module (Debian's, driven by Playwright)."""
+    if sync_playwright is None:
+        unavailable("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+

@@ -15,7 +15,7 @@ import yaml
 
 from mkdocs_journeys.handbook import build_handbook
 
-from .browser import Watch, free_port, launch, open_page, serve, unavailable
+from .browser import Watch, free_port, open_page, serve
 from .sites import Build, build, example_handbook, make_site
 
 try:
@@ -120,16 +120,6 @@ HOSTILE = {
 
 
 # --- fixtures: one browser and one build of each site per module ---------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if sync_playwright is None:
-        unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .browser import LOCAL_HOSTS, Watch, free_port, launch, open_page, serve, unavailable
+from .browser import LOCAL_HOSTS, Watch, free_port, open_page, serve
 from .hostile import hostile_handbook
 from .sites import Build, build, example_handbook, make_site
 
@@ -40,16 +40,6 @@ BAD_LINKS = """() => {
     return bad;
 }"""
 SENTINEL = "() => [window.__pwned, window.parent.__pwned, document.title]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if sync_playwright is None:
-        unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
