@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from .escape import one_line
 from .finding_codes import CODES
 from .kinds import PAGE_KINDS
+from .model import DEFAULT_EMOTION_SCALE
 from .problems import did_you_mean
 
 
@@ -62,7 +63,7 @@ class Settings(BaseModel):
         "handbook", description="URL prefix of the generated pages: a folder strictly inside the site, such as "
         "`handbook` or `guide/handbook` (letters, digits, `_`, `-` and `.`; no `.` or `..` step).",
     )
-    emotion_scale: tuple[float, float] = Field((-2.0, 2.0), description="The lowest and highest emotion.")
+    emotion_scale: tuple[float, float] = Field(DEFAULT_EMOTION_SCALE, description="The lowest and highest emotion.")
     nav: Literal["auto", "off"] = Field(
         "auto", description="`auto`: add a Handbook section to a site without `nav`; `off`: never touch the nav."
     )

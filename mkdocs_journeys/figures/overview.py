@@ -15,9 +15,10 @@ def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> 
     """One row per journey: lowest to highest emotion, the average marked; click opens the journey."""
     rows: list[tuple[Journey, str, float, float, float]] = []
     for journey, url in journeys:
-        emotions = [tp.emotion for _, tp in journey.touchpoints() if tp.emotion is not None]
-        if emotions:
-            rows.append((journey, url, min(emotions), max(emotions), mean(emotions)))
+        span = journey.emotion_range()
+        if span is not None:
+            average = mean(tp.emotion for _, tp in journey.touchpoints() if tp.emotion is not None)
+            rows.append((journey, url, span[0], span[1], average))
     if not rows:
         return None
     names = [hover(j.title) for j, *_ in rows]
