@@ -25,7 +25,7 @@ from .escape import one_line, page_title
 from .gc_pause import collector_paused
 from .handbook import Handbook, build_handbook
 from .kinds import KINDS, PAGE_KINDS
-from .render import assets, render_pages
+from .render import RenderContext, assets, render_pages
 from .render.site import Site
 from .settings import Settings
 
@@ -44,6 +44,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.analysis: Analysis | None = None
         self.source: Path | None = None
         self.site: Site | None = None
+        self.context: RenderContext | None = None
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
 
@@ -83,8 +84,9 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.analysis = analyse(handbook)
         self._log_findings(self.analysis)
         with collector_paused():
-            pages = render_pages(handbook, self.analysis, directory_urls=config.use_directory_urls)
-        self.site = Site(handbook, self.settings.output)
+            self.context = RenderContext.for_build(handbook, self.analysis, directory_urls=config.use_directory_urls)
+            pages = render_pages(self.context)
+        self.site = self.context.site
         self.generated = set()
         self.titles = {page.path: page.title for page in pages}
         docs_dir = Path(config.docs_dir)
@@ -156,12 +158,11 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             # page keeps the exact text).
             page.meta["title"] = page_title(self.titles[page.file.src_uri])
             return markdown
-        if self.handbook is None:
+        if self.context is None:
             return markdown
         from .render.hand_written import rewrite
 
-        result = rewrite(markdown, page.file.src_uri, self.handbook, self.analysis,
-                         directory_urls=config.use_directory_urls)
+        result = rewrite(markdown, page.file.src_uri, self.context)
         for line, message in result.problems:
             _warn(f"{page.file.src_uri}:{line}: {message}")
         return result.markdown

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..analysis import analyse
 from ..handbook import Handbook, build_handbook
-from ..render import assets, render_pages
+from ..render import RenderContext, assets, render_pages
 from ..render.site import Site
 from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
 from .problem_formats import format_text, printable
@@ -37,7 +37,8 @@ def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = T
     """Write every page and asset below ``outdir``, and delete what the last run wrote and this one does not."""
     if outdir.exists() and not outdir.is_dir():
         raise OutputInTheWay(f"the output folder {quoted(outdir)} is a file")
-    pages = render_pages(handbook, analyse(handbook), directory_urls=directory_urls, standalone_scripts=True)
+    ctx = RenderContext.for_build(handbook, analyse(handbook), directory_urls=directory_urls, standalone_scripts=True)
+    pages = render_pages(ctx)
     texts = {page.path: page.markdown for page in pages}
     copies = {asset.path: asset.source for asset in assets(Site(handbook, handbook.settings.output))}
     recorded = read_record(outdir) if outdir.is_dir() else set()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..handbook import Handbook
+from ..kinds import PAGE_KINDS
 from ..ownership import holdings
 from .context import RenderContext
 from .department_page import department_page
@@ -14,9 +13,6 @@ from .overview_page import index_page, overview_page
 from .persona_page import persona_page
 from .process_page import process_page
 from .site import Asset, Page, Site
-
-if TYPE_CHECKING:
-    from ..analysis import Analysis
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 
@@ -36,14 +32,12 @@ def assets(site: Site) -> list[Asset]:
     ]
 
 
-def render_pages(handbook: Handbook, analysis: Analysis | None = None, *, directory_urls: bool = True,
-                 standalone_scripts: bool = False) -> list[Page]:
+def render_pages(ctx: RenderContext) -> list[Page]:
     """Every page of the handbook, in a stable order."""
-    site = Site(handbook, handbook.settings.output)
-    ctx = RenderContext(handbook, site, analysis, directory_urls, standalone_scripts)
+    handbook = ctx.handbook
     owned = holdings(handbook)
     pages = [overview_page(ctx)]
-    pages += [index_page(ctx, kind) for kind in ("journey", "persona", "process", "department")]
+    pages += [index_page(ctx, kind) for kind in PAGE_KINDS]
     pages += [journey_page(ctx, j) for j in handbook.journeys.values()]
     pages += [persona_page(ctx, p) for p in handbook.personas.values()]
     pages += [process_page(ctx, p) for p in handbook.processes.values()]

@@ -31,6 +31,12 @@ class RenderContext:
     # Pages load the chart script themselves (plain Markdown output: no MkDocs extra_javascript).
     standalone_scripts: bool = False
 
+    @classmethod
+    def for_build(cls, handbook: Handbook, analysis: Analysis | None = None, *, directory_urls: bool = True,
+                  standalone_scripts: bool = False) -> RenderContext:
+        """The one context of a build: its generated pages and its hand-written pages share it."""
+        return cls(handbook, Site(handbook, handbook.settings.output), analysis, directory_urls, standalone_scripts)
+
     @property
     def settings(self) -> Settings:
         return self.handbook.settings

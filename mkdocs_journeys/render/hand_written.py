@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..escape import plain
-from ..handbook import Handbook
+from ..kinds import KINDS, PAGE_KINDS
 from ..kinds import PageKind as Kind
 from ..problems import did_you_mean
 from .context import RenderContext
 from .journey_page import emotion_chart, owner_table
-from .site import Site
 
-_LINK = re.compile(r"\[([^\]\n]*)\]\((journey|persona|process|department):([a-z0-9/_.-]*)\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((" + "|".join(PAGE_KINDS) + r"):([a-z0-9/_.-]*)\)")
 _EMBED = re.compile(r"^[ ]{0,3}\[\[journeys[ \t]+([a-z-]+)[ \t]+([^\]\s]*)[ \t]*\]\][ \t]*$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -33,11 +32,11 @@ class Rewritten:
 
 
 class _Rewriter:
-    def __init__(self, page: str, handbook: Handbook, analysis: Any, directory_urls: bool) -> None:
+    def __init__(self, page: str, ctx: RenderContext) -> None:
         self.page = page
-        self.handbook = handbook
-        self.site = Site(handbook, handbook.settings.output)
-        self.ctx = RenderContext(handbook, self.site, analysis, directory_urls)
+        self.handbook = ctx.handbook
+        self.site = ctx.site
+        self.ctx = ctx
         self.problems: list[tuple[int, str]] = []
         self.line = 0
 
@@ -45,9 +44,7 @@ class _Rewriter:
         """(entity id, anchor, title) for a reference, or None (reported) when it does not resolve."""
         entity_id, _, part = ref.partition("/")
         hb = self.handbook
-        pools: dict[str, dict[str, Any]] = {"journey": hb.journeys, "persona": hb.personas,
-                                            "process": hb.processes, "department": hb.departments}
-        pool = pools[kind]
+        pool: dict[str, Any] = getattr(hb, KINDS[kind].collection)
         if entity_id not in pool:
             hint = did_you_mean(entity_id, pool)
             self.problems.append((self.line, f"unknown {kind} '{entity_id}'" + (f" ({hint})" if hint else "")))
@@ -136,11 +133,9 @@ class _Rewriter:
         return "".join(pieces)
 
 
-def rewrite(markdown: str, page: str, handbook: Handbook, analysis: Any = None, *,
-            directory_urls: bool = True) -> Rewritten:
+def rewrite(markdown: str, page: str, ctx: RenderContext) -> Rewritten:
     """The page's Markdown with handbook links resolved and embeds rendered, and what did not resolve."""
-    if "journey" not in markdown and "persona:" not in markdown and "process:" not in markdown \
-            and "department:" not in markdown:
+    if "journey" not in markdown and not any(f"{kind}:" in markdown for kind in PAGE_KINDS):
         return Rewritten(markdown)
-    rewriter = _Rewriter(page, handbook, analysis, directory_urls)
+    rewriter = _Rewriter(page, ctx)
     return Rewritten(rewriter.run(markdown), rewriter.problems)
