@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process
+from ..model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process, Stage, Touchpoint
 from ..problems import Problem, Suggester, did_you_mean
 from ..source import display_path
 from .definitions import Loaded, Rejected
@@ -135,12 +135,62 @@ class _Checker:
                 for i, target in enumerate(touchpoint.supported_by):
                     self._step_ref(loaded, touchpoint, ("supported_by", i), target)
                 self.no_repeats(loaded, touchpoint, "supported_by", touchpoint.supported_by)
+                self._touchpoint_personas(loaded, journey, touchpoint)
+            self._alternatives(loaded, stage)
+        self._replaces(loaded, journey)
         stage_ids = {s.id for s in journey.stages}
         for transition in journey.transitions:
             for field, value in (("from", transition.from_), ("to", transition.to)):
                 if value not in stage_ids:
                     self.add(loaded, transition, (field,), f"unknown stage '{value}' in this journey",
                              "unknown-reference", did_you_mean(value, self.pool("stage", journey.id, stage_ids)))
+
+    def _touchpoint_personas(self, loaded: Loaded, journey: Journey, touchpoint: Touchpoint) -> None:
+        """A touchpoint's personas are some of the journey's own: a persona outside it never meets it."""
+        for i, persona in enumerate(touchpoint.personas):
+            if persona not in journey.personas:
+                known = persona in self.by_kind["persona"] or persona in self.invalid["persona"]
+                self.add(loaded, touchpoint, ("personas", i),
+                         f"'{persona}' is not one of this journey's personas" if known else f"unknown persona "
+                         f"'{persona}'", "unknown-reference",
+                         "add it to the journey's `personas`" if known else
+                         did_you_mean(persona, self.ids("persona")))
+        self.no_repeats(loaded, touchpoint, "personas", touchpoint.personas)
+
+    def _alternatives(self, loaded: Loaded, stage: Stage) -> None:
+        """``alternative_to`` names an earlier touchpoint of the same stage."""
+        earlier: list[str] = []
+        for touchpoint in stage.touchpoints:
+            target = touchpoint.alternative_to
+            if target is not None and target not in earlier:
+                later = any(t.id == target for t in stage.touchpoints)
+                if target == touchpoint.id:
+                    message, hint = "a touchpoint cannot be an alternative to itself", None
+                elif later:
+                    message, hint = (f"'{target}' comes later in the stage: list the first of the alternatives "
+                                     "first, and point the others at it"), None
+                else:
+                    message = f"the stage '{stage.id}' has no earlier touchpoint '{target}'"
+                    hint = did_you_mean(target, earlier) if earlier else "alternatives belong to the same stage"
+                self.add(loaded, touchpoint, ("alternative_to",), message, "unknown-reference", hint)
+            earlier.append(touchpoint.id)
+
+    def _replaces(self, loaded: Loaded, journey: Journey) -> None:
+        """A future-state journey replaces a current one."""
+        if journey.replaces is None:
+            return
+        if journey.state != "future":
+            self.add(loaded, journey, ("replaces",), "only a future-state journey replaces another",
+                     "invalid-reference", "add `state: future`, or remove `replaces`")
+            return
+        if journey.replaces == journey.id:
+            self.add(loaded, journey, ("replaces",), "a journey cannot replace itself", "invalid-reference")
+            return
+        self.ref(loaded, journey, ("replaces",), "journey", journey.replaces)
+        target = self.by_kind["journey"].get(journey.replaces)
+        if target is not None and isinstance(target.model, Journey) and target.model.state == "future":
+            self.add(loaded, journey, ("replaces",), f"'{journey.replaces}' is a future-state journey too: "
+                     "`replaces` names the current journey", "invalid-reference")
 
     def _unique_in_journey(self, loaded: Loaded, names: dict[str, tuple[Node, str]], node: Any, what: str) -> None:
         previous = names.get(node.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Node
-from .journey import DEFAULT_EMOTION_SCALE, Journey, Stage, Touchpoint, Transition
+from .journey import DEFAULT_EMOTION_SCALE, Column, Journey, Stage, Touchpoint, Transition
 from .metrics import BUILTIN_METRICS, HistoryPoint, MetricDefinition, MetricValue, Status
 from .organisation import Department, Persona
 from .process import Branch, Process, Step
@@ -14,6 +14,7 @@ __all__ = [
     "BUILTIN_METRICS",
     "DEFAULT_EMOTION_SCALE",
     "Branch",
+    "Column",
     "Definition",
     "Department",
     "HistoryPoint",

@@ -55,6 +55,11 @@ class Touchpoint(OwnedNode):
     moment_of_truth: Flag = Field(False, description="A high-value moment that makes or breaks the journey.")
     supported_by: RefList = Field(description="Processes (`process`) or steps (`process/step`) behind it.")
     metrics: Metrics = Field(description="Metric values measured at this touchpoint.")
+    alternative_to: Id | None = Field(
+        None, description="An earlier touchpoint of the same stage that this one replaces for some customers "
+        "(reports a claim by phone *or* in the app): the customer takes one of them. Alternatives share one "
+        "column on the map and one position on the curve.")
+    personas: IdList = Field(description="The journey's personas who take this touchpoint; empty: all of them.")
 
     _derive_id = model_validator(mode="before")(derive_id)
 
@@ -103,6 +108,9 @@ class Journey(Node):
     goal: Text | None = Field(None, description="The customer's goal.")
     summary: Markdown | None = Field(None, description="What the journey covers.")
     state: Literal["current", "future"] = Field("current", description="`current` (as-is) or `future` (to-be).")
+    replaces: Id | None = Field(
+        None, description="For a future-state journey: the current journey it replaces. Both pages compare "
+        "the two.")
     tags: TextList = Field(description="Free labels for grouping.")
     metrics: Metrics = Field(description="Metric values for the whole journey.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order (at least one).")
@@ -134,11 +142,42 @@ class Journey(Node):
                 for metric_id, value in tp.metrics.items():
                     yield MetricAt(tp, metric_id, value, stage)
 
+    def columns(self) -> list[Column]:
+        """The map's columns in journey order: a touchpoint, with the alternatives to it beside it.
+
+        An ``alternative_to`` that names no earlier touchpoint of the same stage (an error ``check``
+        reports) leaves the touchpoint in a column of its own.
+        """
+        columns: list[Column] = []
+        for stage in self.stages:
+            column_of: dict[str, int] = {}
+            for touchpoint in stage.touchpoints:
+                target = column_of.get(touchpoint.alternative_to or "")
+                if target is None:
+                    column_of[touchpoint.id] = len(columns)
+                    columns.append(Column(stage, [touchpoint]))
+                else:
+                    column_of[touchpoint.id] = target
+                    columns[target].touchpoints.append(touchpoint)
+        return columns
+
+    def takes(self, persona_id: str, touchpoint: Touchpoint) -> bool:
+        """Whether the persona meets the touchpoint: it takes the journey, and the touchpoint names it
+        or names nobody."""
+        return persona_id in self.personas and (not touchpoint.personas or persona_id in touchpoint.personas)
+
     def touchpoints(self) -> Iterator[tuple[Stage, Touchpoint]]:
         """Every touchpoint in journey order, with its stage."""
         for stage in self.stages:
             for touchpoint in stage.touchpoints:
                 yield stage, touchpoint
+
+
+class Column(NamedTuple):
+    """One column of the journey map: a stage's touchpoint and its alternatives (the customer meets one)."""
+
+    stage: Stage
+    touchpoints: list[Touchpoint]
 
 
 class MetricAt(NamedTuple):
