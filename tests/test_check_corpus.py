@@ -96,6 +96,7 @@ def test_the_corpus_covers_every_kind_of_mistake() -> None:
         "metric-definitions", "invalid-metric-definition", "process-flow", "emotion-scale-from-config",
         # references
         "broken-references", "broken-references-owners", "references-to-invalid", "parent-cycle", "self-parent",
+        "alternatives-and-paths",
     }
 
 
