@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs_journeys.handbook import build_handbook
+from mkdocs_journeys.model import Journey
 
 HANDBOOK = """\
 kind: department
@@ -41,7 +42,7 @@ stages:
 """
 
 
-def _journey(tmp_path: Path):  # type: ignore[no-untyped-def]
+def _journey(tmp_path: Path) -> Journey:
     (tmp_path / "hb.yml").write_text(HANDBOOK, encoding="utf-8")
     handbook = build_handbook(tmp_path)
     assert handbook.problems == []
@@ -63,5 +64,6 @@ def test_who_takes_a_touchpoint(tmp_path: Path) -> None:
     assert journey.takes("driver", touchpoints["by-phone"])
     assert not journey.takes("deaf-driver", touchpoints["by-phone"])
     assert journey.takes("deaf-driver", touchpoints["in-app"])  # names nobody: everyone
-    assert journey.takes("deaf-driver", touchpoints["by-letter"]) and not journey.takes("driver", touchpoints["by-letter"])
+    assert journey.takes("deaf-driver", touchpoints["by-letter"])
+    assert not journey.takes("driver", touchpoints["by-letter"])
     assert not journey.takes("stranger", touchpoints["confirmation"])  # not a persona of the journey
