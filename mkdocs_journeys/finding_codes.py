@@ -14,34 +14,50 @@ class FindingCode(str, Enum):
     """A kind of finding; its value is the code authors and CI logs see."""
 
     meaning: str
+    title: str  # what a page calls it, in plain words; the code stays what ``ignore`` takes
 
-    def __new__(cls, code: str, meaning: str) -> FindingCode:
+    def __new__(cls, code: str, meaning: str, title: str | None = None) -> FindingCode:
         member = str.__new__(cls, code)
         member._value_ = code
         member.meaning = meaning
+        member.title = title or code.replace("-", " ").capitalize()
         return member
 
     def __str__(self) -> str:
         return str(self.value)
 
     RISKY_HANDOFF = ("risky-handoff",
-                     "A handoff between departments leads into a drop in emotion or onto a moment of truth.")
-    UNSUPPORTED_TOUCHPOINT = ("unsupported-touchpoint", "No process or process step supports the touchpoint.")
-    UNREACHABLE_STEP = ("unreachable-step", "A process step cannot be reached from the process's first step.")
-    NO_WAY_OUT = ("no-way-out", "From this step no end of the process can be reached: a loop without an exit.")
-    DECISION_WITHOUT_BRANCHES = ("decision-without-branches", "A decision step has fewer than two branches.")
+                     "A handoff between departments leads into a drop in emotion or onto a moment of truth.",
+                     "Risky handoff")
+    UNSUPPORTED_TOUCHPOINT = ("unsupported-touchpoint", "No process or process step supports the touchpoint.",
+                              "Unsupported touchpoint")
+    UNREACHABLE_STEP = ("unreachable-step", "A process step cannot be reached from the process's first step.",
+                        "Unreachable step")
+    NO_WAY_OUT = ("no-way-out", "From this step no end of the process can be reached: a loop without an exit.",
+                  "No way out")
+    DECISION_WITHOUT_BRANCHES = ("decision-without-branches", "A decision step has fewer than two branches.",
+                                 "Decision without branches")
     SINGLE_CHANNEL_STAGE = ("single-channel-stage",
-                            "Every touchpoint of the stage uses the same channel: customers have no alternative.")
-    AVOIDED_CHANNEL_STAGE = ("avoided-channel-stage", "A persona of the journey avoids every channel a stage offers.")
-    EMOTION_DROP = ("emotion-drop", "Emotion falls by two points or more between consecutive touchpoints.")
-    LOWEST_POINT = ("lowest-point", "The journey's lowest point, when it lies below neutral.")
-    MISSING_EMOTION = ("missing-emotion", "A touchpoint has no emotion: the curve has a gap there.")
-    MISSED_TARGET = ("missed-target", "A metric's actual misses its target.")
+                            "Every touchpoint of the stage uses the same channel: customers have no alternative.",
+                            "Only one channel")
+    AVOIDED_CHANNEL_STAGE = ("avoided-channel-stage", "A persona of the journey avoids every channel a stage offers.",
+                             "No channel this persona uses")
+    EMOTION_DROP = ("emotion-drop", "Emotion falls by two points or more between consecutive touchpoints.",
+                    "Emotion drop")
+    LOWEST_POINT = ("lowest-point", "The journey's lowest point, when it lies below neutral.",
+                    "Lowest point")
+    MISSING_EMOTION = ("missing-emotion", "A touchpoint has no emotion: the curve has a gap there.",
+                       "Emotion not recorded")
+    MISSED_TARGET = ("missed-target", "A metric's actual misses its target.",
+                     "Missed target")
     METRIC_WITHOUT_ACTUAL = ("metric-without-actual",
-                             "A metric has a target but no actual measured yet (not raised for future-state journeys).")
-    METRIC_WITHOUT_TARGET = ("metric-without-target", "A metric is measured but has no target to judge it by.")
+                             "A metric has a target but no actual measured yet (not raised for future-state journeys).",
+                             "Not measured yet")
+    METRIC_WITHOUT_TARGET = ("metric-without-target", "A metric is measured but has no target to judge it by.",
+                             "No target")
     JOURNEY_WITHOUT_METRICS = ("journey-without-metrics",
-                               "Neither the journey nor any of its stages or touchpoints has a metric.")
+                               "Neither the journey nor any of its stages or touchpoints has a metric.",
+                               "Journey without metrics")
 
 
 # The codes as authors write them, with their meanings, in the order the documentation lists them.
