@@ -14,13 +14,13 @@ class FindingCode(str, Enum):
     """A kind of finding; its value is the code authors and CI logs see."""
 
     meaning: str
-    title: str  # what a page calls it, in plain words; the code stays what ``ignore`` takes
+    label: str  # what a page calls it, in plain words (the code stays what ``ignore`` takes)
 
-    def __new__(cls, code: str, meaning: str, title: str | None = None) -> FindingCode:
+    def __new__(cls, code: str, meaning: str, label: str | None = None) -> FindingCode:
         member = str.__new__(cls, code)
         member._value_ = code
         member.meaning = meaning
-        member.title = title or code.replace("-", " ").capitalize()
+        member.label = label or code.replace("-", " ").capitalize()
         return member
 
     def __str__(self) -> str:

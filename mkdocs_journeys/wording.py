@@ -17,6 +17,7 @@ _TONE_WORDS: dict[Tone, str] = {
     "very-negative": "very negative", "negative": "negative", "neutral": "neutral",
     "positive": "positive", "very-positive": "very positive",
 }
+_TITLES = {code.value: code.label for code in FindingCode}
 _STATUS_WORDS = {"met": "met", "missed": "missed", "no data": "no data"}
 
 
@@ -78,10 +79,7 @@ def status_word(status: str) -> str:
 
 def finding_title(code: FindingCode | str) -> str:
     """A finding's plain title ("Risky handoff"); the code itself is what ``ignore`` takes."""
-    try:
-        return FindingCode(code).title
-    except ValueError:
-        return str(code).replace("-", " ").capitalize()
+    return _TITLES.get(str(code)) or str(code).replace("-", " ").capitalize()
 
 
 def is_author_advice(hint: str) -> bool:
