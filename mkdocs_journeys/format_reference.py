@@ -15,8 +15,10 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from .finding_codes import CODES
+from .kinds import KINDS
 from .model import (
     Branch,
+    Dataset,
     Department,
     HistoryPoint,
     Journey,
@@ -39,9 +41,10 @@ SECTIONS: list[tuple[str, list[type[BaseModel]]]] = [
     ("kind: process", [Process, Step, Branch]),
     ("kind: department", [Department]),
     ("kind: metric", [MetricDefinition]),
+    ("kind: dataset", [Dataset]),
     ("Metric values", [MetricValue, HistoryPoint]),
 ]
-_TOP = {Journey, Persona, Process, Department, MetricDefinition}
+_TOP = {spec.model for spec in KINDS.values()}
 
 
 def _named(metadata: Any) -> str | None:
@@ -75,7 +78,9 @@ def _type_name(annotation: Any, metadata: Any = ()) -> str:
     if origin is list:
         return f"list of {_type_name(typing.get_args(annotation)[0])}"
     if origin is dict:
-        return f"mapping of metric id to {_type_name(typing.get_args(annotation)[1])}"
+        key, value = typing.get_args(annotation)
+        of = "metric id" if _type_name(key) != "text" or "MetricValue" in str(value) else "text"
+        return f"mapping of {of} to {_type_name(value)}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     return {str: "text", float: "number", bool: "true/false", int: "whole number"}.get(annotation, str(annotation))

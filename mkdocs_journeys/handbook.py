@@ -16,7 +16,7 @@ import networkx as nx
 from .kinds import KINDS
 from .load import cross_references
 from .load.definitions import Loaded, Rejected, load
-from .model import BUILTIN_METRICS, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
+from .model import BUILTIN_METRICS, Dataset, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
 from .problems import Problem, sorted_problems
 from .settings import Settings
 
@@ -40,6 +40,7 @@ class Handbook:
     processes: dict[str, Process] = field(default_factory=dict)
     departments: dict[str, Department] = field(default_factory=dict)
     custom_metrics: dict[str, MetricDefinition] = field(default_factory=dict)
+    datasets: dict[str, Dataset] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
@@ -188,17 +189,7 @@ def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
         else:
             kept.append(loaded)
     for loaded in kept:
-        model = loaded.model
-        if isinstance(model, Journey):
-            handbook.journeys[model.id] = model
-        elif isinstance(model, Persona):
-            handbook.personas[model.id] = model
-        elif isinstance(model, Process):
-            handbook.processes[model.id] = model
-        elif isinstance(model, Department):
-            handbook.departments[model.id] = model
-        else:
-            handbook.custom_metrics[model.id] = model
+        getattr(handbook, KINDS[loaded.kind].collection)[loaded.model.id] = loaded.model
     handbook.problems = sorted_problems(problems)
     handbook.rejected = sorted(rejected, key=lambda r: (r.location.file.as_posix(), r.location.line or 0))
     return handbook

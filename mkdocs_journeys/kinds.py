@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .model import Definition, Department, Journey, MetricDefinition, Persona, Process
+from .model import Dataset, Definition, Department, Journey, MetricDefinition, Persona, Process
 
 # Kinds of definition; the first four have pages of their own.
-EntityKind = Literal["journey", "persona", "process", "department", "metric"]
+EntityKind = Literal["journey", "persona", "process", "department", "metric", "dataset"]
 PageKind = Literal["journey", "persona", "process", "department"]
 
 
@@ -33,6 +33,7 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("process", Process, "processes", "Processes", "processes", "title"),
     KindSpec("department", Department, "departments", "Departments", "departments", "name"),
     KindSpec("metric", MetricDefinition, "metrics", "Metrics", "custom_metrics", "name", has_pages=False),
+    KindSpec("dataset", Dataset, "datasets", "Datasets", "datasets", "id", has_pages=False),
 )}
 ENTITY_KINDS: tuple[EntityKind, ...] = tuple(spec.name for spec in KINDS.values())
 PAGE_KINDS: tuple[PageKind, ...] = tuple(spec.name for spec in KINDS.values() if spec.has_pages)  # type: ignore[misc]

@@ -10,11 +10,12 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from .model import Department, Journey, MetricDefinition, Persona, Process
+from .kinds import KINDS
+from .model import Definition
 from .slugs import SLUG_PATTERN
 
-_ANY_DEFINITION = Annotated[Department | Persona | MetricDefinition | Journey | Process, Field(discriminator="kind")]
-_TOP_LEVEL = ("Department", "Persona", "MetricDefinition", "Journey", "Process")
+_ANY_DEFINITION = Annotated[Definition, Field(discriminator="kind")]
+_TOP_LEVEL = tuple(spec.model.__name__ for spec in KINDS.values())
 _DERIVED_ID = ("Stage", "Touchpoint", "Step")
 
 
@@ -41,6 +42,6 @@ def handbook_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "mkdocs-journeys handbook definition",
-        "description": "One YAML document of a journey handbook: a journey, persona, process, department or metric.",
+        "description": "One YAML document of a journey handbook: a " + ", ".join(KINDS) + ".",
         **schema,
     }

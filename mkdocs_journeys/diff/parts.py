@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..handbook import Handbook
+from ..kinds import KINDS as SPECS
 from ..kinds import EntityKind as Kind
 from ..model import Journey, Process
 from .renames import Shape, leaves
@@ -65,8 +66,7 @@ class Flat:
 
 
 def definitions(handbook: Handbook) -> dict[Kind, dict[str, Any]]:
-    return {"journey": handbook.journeys, "persona": handbook.personas, "process": handbook.processes,
-            "department": handbook.departments, "metric": handbook.custom_metrics}
+    return {kind: getattr(handbook, spec.collection) for kind, spec in SPECS.items()}  # type: ignore[misc]
 
 
 def _fields(model: BaseModel, exclude: set[str], inherited: bool = False) -> dict[str, Any]:

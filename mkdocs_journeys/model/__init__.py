@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from .base import Node
+from .dataset import Dataset
 from .journey import DEFAULT_EMOTION_SCALE, Column, Journey, Stage, Touchpoint, Transition
 from .metrics import BUILTIN_METRICS, HistoryPoint, MetricDefinition, MetricValue, Status
 from .organisation import Department, Persona
 from .process import Branch, Process, Step
 
-Definition = Department | Persona | MetricDefinition | Journey | Process
+Definition = Department | Persona | MetricDefinition | Journey | Process | Dataset
 
 __all__ = [
     "BUILTIN_METRICS",
     "DEFAULT_EMOTION_SCALE",
     "Branch",
     "Column",
+    "Dataset",
     "Definition",
     "Department",
     "HistoryPoint",

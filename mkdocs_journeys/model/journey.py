@@ -60,6 +60,8 @@ class Touchpoint(OwnedNode):
         "(reports a claim by phone *or* in the app): the customer takes one of them. Alternatives share one "
         "column on the map and one position on the curve.")
     personas: IdList = Field(description="The journey's personas who take this touchpoint; empty: all of them.")
+    activity: Text | None = Field(
+        None, description="The activity that marks this touchpoint in an event log; default: its `name`.")
 
     _derive_id = model_validator(mode="before")(derive_id)
 

@@ -46,6 +46,8 @@ class Step(OwnedNode):
     next: StepTargets | None = Field(None, description="Next step id(s), or `[]` for an end; default: the next listed.")
     supports: RefList = Field(description="Touchpoints (`journey/touchpoint`) this step serves.")
     summary: Markdown | None = Field(None, description="Detail on how the step is done (extension).")
+    activity: Text | None = Field(
+        None, description="The activity that marks this step in an event log; default: its `name`.")
 
     _derive_id = model_validator(mode="before")(derive_id)
     _targets = field_validator("next", mode="before")(_step_targets)
