@@ -40,9 +40,11 @@ class FindingCode(str, Enum):
     SINGLE_CHANNEL_STAGE = ("single-channel-stage",
                             "Every touchpoint of the stage uses the same channel: customers have no alternative.",
                             "Only one channel")
-    AVOIDED_CHANNEL_STAGE = ("avoided-channel-stage", "A persona of the journey avoids every channel a stage offers.",
+    AVOIDED_CHANNEL_STAGE = ("avoided-channel-stage",
+                             "A persona of the journey avoids every channel the stage offers it.",
                              "No channel this persona uses")
-    EMOTION_DROP = ("emotion-drop", "Emotion falls by two points or more between consecutive touchpoints.",
+    EMOTION_DROP = ("emotion-drop",
+                    "Emotion falls by two points or more between touchpoints met one after the other.",
                     "Emotion drop")
     LOWEST_POINT = ("lowest-point", "The journey's lowest point, when it lies below neutral.",
                     "Lowest point")

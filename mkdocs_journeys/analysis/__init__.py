@@ -7,6 +7,9 @@ from .analyse import Analysis, analyse
 from .coverage import Coverage
 from .emotion import Extremes
 from .findings import Finding
+from .flow import Flow, Pair, column_pairs, persona_pairs, persona_path
 from .handoffs import Handoff
+from .paths import OnPath, on_paths
 
-__all__ = ["Analysis", "Coverage", "Extremes", "Finding", "Handoff", "analyse"]
+__all__ = ["Analysis", "Coverage", "Extremes", "Finding", "Flow", "Handoff", "OnPath", "Pair", "analyse",
+           "column_pairs", "on_paths", "persona_pairs", "persona_path"]

@@ -12,6 +12,7 @@ from .channels import channel_findings
 from .coverage import Coverage, internal_steps, journey_coverage, unsupported_findings
 from .emotion import Extremes, emotion_findings, extremes
 from .findings import Finding
+from .flow import Flow
 from .handoffs import Handoff, count_pairs, journey_handoffs, risky_findings
 from .metrics import metric_findings
 from .process_health import process_findings
@@ -55,9 +56,11 @@ def analyse(handbook: Handbook) -> Analysis:
     """Every finding, handoff and coverage figure of the handbook's valid definitions."""
     result = Analysis()
     names = {d.id: d.name for d in handbook.departments.values()}
+    persona_names = {p.id: p.name for p in handbook.personas.values()}
     found: list[Finding] = []
     for journey in sorted(handbook.journeys.values(), key=lambda j: j.id):
-        handoffs = journey_handoffs(journey)
+        flow = Flow(journey)
+        handoffs = journey_handoffs(flow)
         result.handoffs[journey.id] = handoffs
         result.handoff_counts.update(count_pairs(handoffs))
         coverage, stages, unsupported = journey_coverage(handbook, journey)
@@ -65,10 +68,10 @@ def analyse(handbook: Handbook) -> Analysis:
         result.stage_coverage.update({(journey.id, s): c for s, c in stages.items()})
         result.unsupported[journey.id] = unsupported
         result.extremes[journey.id] = extremes(journey)
-        found += risky_findings(journey, handoffs, names)
+        found += risky_findings(journey, handoffs, names, persona_names)
         found += unsupported_findings(journey, unsupported)
         found += channel_findings(journey, handbook.personas)
-        found += emotion_findings(journey, handbook.settings.neutral)
+        found += emotion_findings(flow, handbook.settings.neutral, persona_names)
         found += metric_findings(journey)
     for process in sorted(handbook.processes.values(), key=lambda p: p.id):
         found += process_findings(process)

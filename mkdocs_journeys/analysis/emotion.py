@@ -1,4 +1,8 @@
-"""The emotion curve's critical moments: lowest and highest points, steep drops, and gaps."""
+"""The emotion curve's critical moments: lowest and highest points, steep drops, and gaps.
+
+Drops follow each persona's path, as handoffs do; the lowest and highest points are the curve's,
+whoever reaches them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import networkx as nx
 from ..finding_codes import FindingCode
 from ..model import Journey, Stage, Touchpoint
 from .findings import Finding
-from .flow import consecutive, first_reached
+from .flow import Flow, Pair, reach, transition_words
+from .paths import on_paths, path_scopes, path_words
 
 STEEP_DROP = 2.0
 
@@ -32,38 +37,43 @@ def extremes(journey: Journey) -> Extremes:
     return Extremes(tuple(t for t, e in rated if e == low), tuple(t for t, e in rated if e == high), low, high)
 
 
-def _following_rated(journey: Journey) -> list[tuple[Touchpoint, Touchpoint, Stage]]:
-    """Pairs of touchpoints with an emotion that follow one another, looking through unrated ones."""
+def rated_pairs(pairs: list[Pair]) -> list[Pair]:
+    """Pairs of touchpoints with an emotion that follow one another on one walk, looking through the
+    unrated ones between them."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     stage_of: dict[str, Stage] = {}
     touchpoints: dict[str, Touchpoint] = {}
-    for stage, tp in journey.touchpoints():
-        stage_of[tp.id], touchpoints[tp.id] = stage, tp
-        graph.add_node(tp.id)
-    graph.add_edges_from((a.id, b.id) for _, a, _, b in consecutive(journey))
+    for stage_a, tp_a, stage_b, tp_b, via in pairs:
+        stage_of[tp_a.id], touchpoints[tp_a.id] = stage_a, tp_a
+        stage_of[tp_b.id], touchpoints[tp_b.id] = stage_b, tp_b
+        graph.add_edge(tp_a.id, tp_b.id, via=via)
 
     def rated(tp_id: str) -> bool:
         return touchpoints[tp_id].emotion is not None
 
-    return [(tp, touchpoints[nxt], stage_of[nxt]) for tp_id, tp in touchpoints.items() if rated(tp_id)
-            for nxt in first_reached(graph, tp_id, rated)]
+    return [Pair(stage_of[tp_id], tp, stage_of[nxt], touchpoints[nxt], via)
+            for tp_id, tp in touchpoints.items() if rated(tp_id)
+            for nxt, via in reach(graph, tp_id, rated) if nxt != tp_id]
 
 
-def emotion_findings(journey: Journey, neutral: float) -> list[Finding]:
+def emotion_findings(flow: Flow, neutral: float, persona_names: dict[str, str]) -> list[Finding]:
+    """Steep drops on each path (never between alternatives), the lowest point, and the gaps."""
+    journey = flow.journey
     findings = []
     scope = f"journey:{journey.id}"
     stage_of = {tp.id: stage for stage, tp in journey.touchpoints()}
-    for before, after, stage in _following_rated(journey):
+    for (_, before, stage, after, via), personas in on_paths(flow, rated_pairs):
         assert before.emotion is not None and after.emotion is not None
         drop = before.emotion - after.emotion
         if drop >= STEEP_DROP:
+            crossing = f" along {transition_words(journey, via)}" if via is not None else ""
             findings.append(Finding(
                 code=FindingCode.EMOTION_DROP, location=after.location("emotion"),
                 message=f"emotion falls by {drop:g} from '{before.name}' ({before.emotion:+g}) "
-                        f"to '{after.name}' ({after.emotion:+g})",
+                        f"to '{after.name}' ({after.emotion:+g}){crossing}{path_words(personas, persona_names)}",
                 hint="look at what happens between these two moments: that is where the customer is lost",
                 subject=f"{scope}/{after.id}", departments=tuple(dict.fromkeys([before.owner_id, after.owner_id])),
-                scopes=(scope, f"{scope}/{stage.id}"), discriminator=f"from-{before.id}",
+                scopes=(scope, f"{scope}/{stage.id}", *path_scopes(personas)), discriminator=f"from-{before.id}",
             ))
     ext = extremes(journey)
     if ext.low is not None and ext.low < neutral:

@@ -1,7 +1,9 @@
 """Handoffs: where the customer passes from one department's touchpoint to another's.
 
-A handoff is risky when the customer's emotion drops across it (by at least ``RISKY_DROP``
-points) or when it lands on a moment of truth: the silo seams the seed articles warn about.
+Handoffs follow each persona's path (see ``paths``): two alternatives never hand over to each
+other, and a handoff only some personas go through says whose path it is on. A handoff is risky
+when the customer's emotion drops across it (by at least ``RISKY_DROP`` points) or when it lands
+on a moment of truth: the silo seams the seed articles warn about.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 from ..finding_codes import FindingCode
 from ..model import Journey
 from .findings import Finding
-from .flow import consecutive
+from .flow import Flow, transition_words
+from .paths import on_paths, path_scopes, path_words
 
 RISKY_DROP = 1.0
 
@@ -28,15 +31,19 @@ class Handoff:
     to_department: str
     emotion_change: float | None
     reasons: tuple[str, ...]
+    personas: tuple[str, ...] = ()  # the personas whose path it lies on; empty: everyone's
+    via: str | None = None  # the transition it crosses, in words (``the transition 'Comes back'``)
 
     @property
     def risky(self) -> bool:
         return bool(self.reasons)
 
 
-def journey_handoffs(journey: Journey) -> list[Handoff]:
+def journey_handoffs(flow: Flow) -> list[Handoff]:
+    """Every handoff on the journey's paths, in the order of the map's columns."""
+    journey = flow.journey
     handoffs = []
-    for stage_a, tp_a, stage_b, tp_b in consecutive(journey):
+    for (stage_a, tp_a, stage_b, tp_b, via), personas in on_paths(flow):
         if tp_a.owner_id == tp_b.owner_id:
             continue
         change = None if tp_a.emotion is None or tp_b.emotion is None else tp_b.emotion - tp_a.emotion
@@ -46,7 +53,8 @@ def journey_handoffs(journey: Journey) -> list[Handoff]:
         if tp_b.moment_of_truth:
             reasons.append("lands on a moment of truth")
         handoffs.append(Handoff(journey.id, stage_a.id, tp_a.id, tp_a.owner_id, stage_b.id, tp_b.id,
-                                tp_b.owner_id, change, tuple(reasons)))
+                                tp_b.owner_id, change, tuple(reasons), personas,
+                                None if via is None else transition_words(journey, via)))
     return handoffs
 
 
@@ -54,9 +62,10 @@ def count_pairs(handoffs: list[Handoff]) -> Counter[tuple[str, str]]:
     return Counter((h.from_department, h.to_department) for h in handoffs)
 
 
-def risky_findings(journey: Journey, handoffs: list[Handoff], department_names: dict[str, str]) -> list[Finding]:
-    names = {tp.id: tp.name for _, tp in journey.touchpoints()}
+def risky_findings(journey: Journey, handoffs: list[Handoff], department_names: dict[str, str],
+                   persona_names: dict[str, str]) -> list[Finding]:
     touchpoints = {tp.id: tp for _, tp in journey.touchpoints()}
+    names = {tp_id: tp.name for tp_id, tp in touchpoints.items()}
     findings = []
     for h in handoffs:
         if not h.risky:
@@ -66,13 +75,15 @@ def risky_findings(journey: Journey, handoffs: list[Handoff], department_names: 
         findings.append(Finding(
             code=FindingCode.RISKY_HANDOFF,
             message=f"'{names[h.from_touchpoint]}' ({giver}) hands the customer to '{names[h.to_touchpoint]}' "
-                    f"({taker}) and {' and '.join(h.reasons)}",
+                    f"({taker}){f' along {h.via}' if h.via else ''} and {' and '.join(h.reasons)}"
+                    + path_words(h.personas, persona_names),
             location=touchpoints[h.to_touchpoint].location(),
             subject=f"journey:{journey.id}/{h.to_touchpoint}",
             hint=f"agree how {giver} briefs {taker} and tells the customer what happens next",
             departments=(h.from_department, h.to_department),
             scopes=(f"journey:{journey.id}", f"journey:{journey.id}/{h.to_stage}",
-                    f"journey:{journey.id}/{h.from_stage}", f"journey:{journey.id}/{h.from_touchpoint}"),
+                    f"journey:{journey.id}/{h.from_stage}", f"journey:{journey.id}/{h.from_touchpoint}",
+                    *path_scopes(h.personas)),
             discriminator=f"from-{h.from_touchpoint}",
         ))
     return findings
