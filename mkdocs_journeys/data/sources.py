@@ -1,0 +1,224 @@
+"""Where a dataset's rows are: a file read by DuckDB, or a query run on the organisation's database.
+
+Either way a source is a relation that SQL can be run against (``FROM <relation>``), so the
+aggregation happens in the engine and only its results reach Python. Secrets stay out of every
+message: a database URL is never shown, and its password is masked in what the database says.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Dataset
+from .dialects import Dialect, dialect_named
+
+# The name of the rows as read, before any check; the tables built on it are named alike, so that
+# none clashes with a table of the organisation's own query.
+RAW = "journeys_raw"
+
+
+class DataError(Exception):
+    """A dataset that cannot be read: the message for the author, and the field of the definition it concerns."""
+
+    def __init__(self, message: str, field: str = "type") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Source:
+    """A relation to run SQL against; subclasses say where it lives."""
+
+    dialect: Dialect
+    lines: bool = False  # whether ``_line`` (the row's line in the file) can be selected
+
+    def relation(self) -> str:
+        raise NotImplementedError
+
+    def run(self, sql: str) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def columns(self) -> dict[str, str]:
+        """The source's columns and their types (as the engine names them), in order."""
+        raise NotImplementedError
+
+    def prepare(self, tables: dict[str, str], *, raw: str) -> str:
+        """Make ``raw`` and the named tables (each a SELECT over the ones before) available to later
+        queries; the text to put before each query (a ``WITH`` clause, or nothing)."""
+        ctes = ", ".join(f"{name} AS ({sql})" for name, sql in {RAW: raw, **tables}.items())
+        return f"WITH {ctes} "
+
+    def close(self) -> None:
+        """Release the connection."""
+
+
+_READERS = {".csv": "read_csv({path}, header = true, all_varchar = true)",
+            ".parquet": "read_parquet({path})",
+            ".json": "read_json_auto({path})", ".jsonl": "read_json_auto({path}, format = 'newline_delimited')",
+            ".ndjson": "read_json_auto({path}, format = 'newline_delimited')"}
+
+
+class FileSource(Source):
+    """A file inside the handbook folder, read by an in-process DuckDB."""
+
+    def __init__(self, path: Path) -> None:
+        import duckdb
+
+        self.path = path
+        self.dialect = dialect_named("duckdb")
+        self.lines = path.suffix.lower() == ".csv"
+        self._connection = duckdb.connect(":memory:")
+        self._connection.execute("SET TimeZone = 'UTC'")
+        literal = "'" + str(path).replace("'", "''") + "'"
+        reader = _READERS[path.suffix.lower()].format(path=literal)
+        # Row numbers in file order (DuckDB keeps insertion order): the header is line 1.
+        self._relation = f"(SELECT *, ROW_NUMBER() OVER () + 1 AS _line FROM {reader})" if self.lines else reader
+
+    def relation(self) -> str:
+        return f"{self._relation} AS src"
+
+    def run(self, sql: str) -> list[tuple[Any, ...]]:
+        import duckdb
+
+        try:
+            return self._connection.execute(sql).fetchall()
+        except duckdb.Error as exc:
+            raise DataError(f"cannot read {self.path.name}: {_first_line(str(exc))}", "file") from exc
+
+    def columns(self) -> dict[str, str]:
+        rows = self.run(f"DESCRIBE SELECT * FROM {self.relation()}")
+        return {str(row[0]): str(row[1]) for row in rows if row[0] != "_line"}
+
+    def prepare(self, tables: dict[str, str], *, raw: str) -> str:
+        """The file is read once: ``raw`` stays a view, the tables built on it are kept in memory."""
+        self.run(f"CREATE OR REPLACE TEMP VIEW {RAW} AS {raw}")
+        for name, sql in tables.items():
+            self.run(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        return ""
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+class DatabaseSource(Source):
+    """A query run on a database through SQLAlchemy; aggregates are pushed down to it."""
+
+    def __init__(self, variable: str, query: str) -> None:
+        url = os.environ.get(variable)
+        if not url:
+            raise DataError(f"the environment variable {variable} is not set: it holds the database URL of this "
+                            "dataset", "connection")
+        try:
+            from sqlalchemy import create_engine
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+        except ImportError as exc:  # pragma: no cover - sqlalchemy is a dependency
+            raise DataError("reading a database needs SQLAlchemy: pip install 'mkdocs-journeys[data]'") from exc
+        try:
+            parsed = make_url(url)
+            self._secrets = [s for s in (parsed.password, url) if s]
+            self._engine = create_engine(parsed)
+        except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
+            raise DataError(f"the URL in {variable} is not a database URL this installation can use "
+                            f"({type(exc).__name__}); install the database's SQLAlchemy driver", "connection") from exc
+        self.variable = variable
+        self.dialect = dialect_named(self._engine.dialect.name)
+        self._query = query.strip().rstrip(";").strip()
+        self._connection: Any = None
+
+    def _connect(self) -> Any:
+        if self._connection is None:
+            try:
+                self._connection = self._engine.connect()
+            except Exception as exc:  # any driver's error: reported, never a traceback
+                raise DataError(f"cannot connect to the database in {self.variable}: {self._mask(exc)}",
+                                "connection") from exc
+        return self._connection
+
+    def relation(self) -> str:
+        return f"({self._query}) AS src"
+
+    def run(self, sql: str) -> list[tuple[Any, ...]]:
+        from sqlalchemy import text
+
+        connection = self._connect()
+        try:
+            return [tuple(row) for row in connection.execute(text(sql)).fetchall()]
+        except Exception as exc:
+            connection.rollback()
+            raise DataError(f"the database refused the query: {self._mask(exc)}", "query") from exc
+
+    def columns(self) -> dict[str, str]:
+        from sqlalchemy import text
+
+        connection = self._connect()
+        try:
+            result = connection.execute(text(f"SELECT * FROM {self.relation()} WHERE 1 = 0"))
+            names = result.keys()  # a result's column names (not a mapping)
+            return {str(name): "" for name in names}
+        except Exception as exc:
+            connection.rollback()
+            raise DataError(f"the database refused the query: {self._mask(exc)}", "query") from exc
+
+    def _mask(self, exc: BaseException) -> str:
+        """The database's own words, first line only, with anything secret masked."""
+        message = _first_line(str(getattr(exc, "orig", None) or exc))
+        for secret in self._secrets:
+            message = message.replace(secret, "***")
+        return re.sub(r"://([^:/@\s]+):[^@\s]+@", r"://\1:***@", message)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+        self._engine.dispose()
+
+
+def _first_line(text: str) -> str:
+    return " ".join(text.strip().splitlines()[:1]) or "unknown error"
+
+
+def open_source(dataset: Dataset, root: Path) -> Source:
+    """The dataset's source, after checking that a file lies inside the handbook folder."""
+    if dataset.data_file is not None:
+        return FileSource(data_file(dataset.data_file, root))
+    assert dataset.connection is not None and dataset.query is not None
+    return DatabaseSource(dataset.connection, dataset.query)
+
+
+def data_file(relative: str, root: Path) -> Path:
+    """A dataset's file, refused when it is missing or leads out of the handbook folder (a link)."""
+    path = root / relative
+    base = root.resolve()
+    try:
+        resolved = path.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError) as exc:
+        raise DataError(f"the data file '{relative}' does not exist in the handbook folder", "file") from exc
+    if not resolved.is_relative_to(base):
+        raise DataError(f"'{relative}' leads out of the handbook folder (a link): it is not read", "file")
+    if not resolved.is_file():
+        raise DataError(f"'{relative}' is not a file", "file")
+    return resolved
+
+
+def required(dataset: Dataset, available: Sequence[str], names: Sequence[str],
+             fallbacks: dict[str, str] | None = None) -> dict[str, str]:
+    """The source column for each of ``names``: renamed by ``columns``, else the name, else its fallback."""
+    found: dict[str, str] = {}
+    missing: list[str] = []
+    for name in names:
+        wanted = dataset.column(name)
+        if wanted in available:
+            found[name] = wanted
+        elif name not in dataset.columns and fallbacks and fallbacks.get(name) in available:
+            found[name] = fallbacks[name]
+        else:
+            missing.append(wanted if wanted == name else f"{wanted} (for {name})")
+    if missing:
+        has = ", ".join(available) or "none"
+        raise DataError(f"the dataset '{dataset.id}' has no column {', '.join(missing)} (its columns: {has})",
+                        "columns" if dataset.columns else "type")
+    return found
