@@ -2,19 +2,31 @@
 other host, prints crisply, and every step links to its section.
 
 Where things go is :mod:`.diagram_layout`'s; this module only draws them, every text escaped.
+Colours are classes the stylesheet gives a light and a dark value (``journeys-dept-N``); the
+presentation attributes are the light palette, for a page without the stylesheet.
 """
 
 from __future__ import annotations
 
-import textwrap
-
 from ..escape import attr
 from ..model import Process
-from .diagram_layout import NODE_H, NODE_W, Layout, layout
+from .diagram_layout import Box, Label, Layout, Route, layout
+from .diagram_text import (
+    BOX_PAD_TOP,
+    BOX_PAD_X,
+    DETAIL_LINE,
+    DETAIL_SIZE,
+    LABEL_SIZE,
+    LANE_SIZE,
+    LINE_GAP,
+    NAME_LINE,
+    NAME_SIZE,
+    label_text,
+)
 
 PALETTE = ["#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#e53935", "#00897b", "#6d4c41", "#3949ab",
            "#c0ca33", "#d81b60"]
-MIN_SCALE = 0.65  # a wide diagram shrinks to fit the page down to this scale, then scrolls sideways
+MIN_SCALE = 0.7  # a wide diagram shrinks to fit the page down to this scale, then scrolls sideways
 
 
 def department_colours(process: Process) -> dict[str, str]:
@@ -26,81 +38,114 @@ def department_colours(process: Process) -> dict[str, str]:
     return colours
 
 
-def _label(name: str) -> list[str]:
-    lines = textwrap.wrap(name, 28) or [name]
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][:26].rstrip() + "…"]
-    return lines
-
-
 def process_diagram(process: Process, department_names: dict[str, str]) -> str:
-    """The diagram with its legend of departments, as one ``<figure>``."""
-    geometry = layout(process)
-    colours = department_colours(process)
-    parts = [_header(process, geometry), *_edges(process, geometry),
-             *_steps(process, geometry, colours, department_names), "</svg>"]
-    legend = "".join(
-        f'<span class="journeys-legend-item"><span class="journeys-swatch" style="background:{colour}"></span>'
-        f"{attr(department_names.get(dept, dept))}</span>"
-        for dept, colour in colours.items())
+    """The diagram, one swimlane per department, as one ``<figure>``."""
+    geometry = layout(process, department_names)
+    names = {step.id: step.name for step in process.steps}
+    parts = [_header(process, geometry),
+             *(_lane(geometry, lane.index, department_names) for lane in geometry.lanes),
+             *(_edge(route, names) for route in geometry.routes),
+             *(_label(label) for label in geometry.labels),
+             *(_step(process, geometry, box, department_names) for box in geometry.boxes.values()),
+             "</svg>"]
+    caption = ("One lane per department. ◆ a decision, with its question; SLA: the time a step may take; "
+               "dashed arrows loop back. Each step is described below.")
     return (f'<figure class="journeys-diagram" id="flow-diagram">{"".join(parts)}'
-            f'<figcaption class="journeys-legend">{legend}</figcaption></figure>')
+            f'<figcaption class="journeys-legend">{caption}</figcaption></figure>')
 
 
 def _header(process: Process, geometry: Layout) -> str:
     width, height = geometry.width, geometry.height
-    first_x, first_y = geometry.at[process.steps[0].id]
+    title = f"flow-{attr(process.id)}-title"
+    # a group, not an image: its steps are links a screen reader must reach
     return (
         f'<svg class="journeys-diagram-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} '
-        f'{height:.0f}" width="{width:.0f}" style="min-width:{width * MIN_SCALE:.0f}px" role="img" '
-        f'aria-labelledby="flow-{attr(process.id)}-title">'
-        f'<title id="flow-{attr(process.id)}-title">Flow of {attr(process.title)}</title>'
+        f'{height:.0f}" width="{width:.0f}" style="min-width:{width * MIN_SCALE:.0f}px" role="group" '
+        f'aria-labelledby="{title}">'
+        f'<title id="{title}">Flow of {attr(process.title)}</title>'
         '<defs><marker id="journeys-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'
-        "</marker></defs>"
-        f'<circle cx="{first_x + NODE_W / 2:.0f}" cy="{first_y - 14:.0f}" r="6" fill="currentColor">'
-        "<title>Start</title></circle>")
+        "</marker></defs>")
 
 
-def _edges(process: Process, geometry: Layout) -> list[str]:
-    names = {step.id: step.name for step in process.steps}
-    parts = []
-    for edge in geometry.edges:
-        parts.append(f'<path class="journeys-edge" d="{edge.path}" fill="none" stroke="currentColor" '
-                     f'stroke-width="1.5" marker-end="url(#journeys-arrow)"><title>{attr(names[edge.source])} → '
-                     f'{attr(names[edge.target])}</title></path>')
-        if edge.label:
-            lx, ly = edge.label_at
-            parts.append(f'<text class="journeys-edge-label" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" '
-                         f'font-size="12" fill="currentColor" paint-order="stroke" '
-                         f'stroke="var(--md-default-bg-color, #fff)" stroke-width="4">{attr(edge.label)}</text>')
-    return parts
+def _lane(geometry: Layout, index: int, department_names: dict[str, str]) -> str:
+    lane = geometry.lanes[index]
+    name = department_names.get(lane.department, lane.department)
+    first = (geometry.header - (len(lane.name) - 1) * LINE_GAP) / 2 + LANE_SIZE * 0.35
+    centre = lane.x + lane.w / 2
+    text = "".join(f'<tspan x="{centre:.1f}" y="{first + k * LINE_GAP:.1f}">{attr(line)}</tspan>'
+                   for k, line in enumerate(lane.name))
+    colour = PALETTE[index % len(PALETTE)]
+    return (f'<g class="journeys-lane journeys-dept-{index % len(PALETTE)}" data-lane="{attr(lane.department)}">'
+            f"<title>{attr(name)}</title>"
+            f'<rect class="journeys-lane-band" x="{lane.x:.1f}" y="0" width="{lane.w:.1f}" '
+            f'height="{geometry.height:.1f}" fill="{colour}" fill-opacity="{0.07 if index % 2 else 0.03}"/>'
+            f'<rect class="journeys-lane-head" x="{lane.x:.1f}" y="0" width="{lane.w:.1f}" '
+            f'height="{geometry.header:.1f}" fill="{colour}" fill-opacity="0.16"/>'
+            f'<rect class="journeys-lane-mark" x="{lane.x:.1f}" y="0" width="{lane.w:.1f}" height="3" fill="{colour}"/>'
+            f'<text class="journeys-lane-label" text-anchor="middle" font-size="{LANE_SIZE}" font-weight="700" '
+            f'fill="currentColor">{text}</text></g>')
 
 
-def _steps(process: Process, geometry: Layout, colours: dict[str, str], department_names: dict[str, str]) -> list[str]:
-    parts = []
-    for step in process.steps:
-        x, y = geometry.at[step.id]
-        colour = colours[step.owner_id]
-        owner = department_names.get(step.owner_id, step.owner_id)
-        dash = ' stroke-dasharray="6 3"' if step.decision else ""
-        shape = (f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="{4 if step.decision else 10}" '
-                 f'fill="{colour}" fill-opacity="0.14" stroke="{colour}" stroke-width="2"{dash}/>')
-        lines = _label(("◆ " if step.decision else "") + step.name)
-        text_y = y + NODE_H / 2 - (len(lines) - 1) * 8 + 4
-        texts = "".join(
-            f'<tspan x="{x + NODE_W / 2:.0f}" y="{text_y + k * 16:.0f}">{attr(line)}</tspan>'
-            for k, line in enumerate(lines))
-        tooltip = f"{step.name} — {owner}" + (f" — {step.decision}" if step.decision else "")
-        parts.append(
-            # xlink:href, not href: Material's instant navigation rewrites every [href] as if it were an
-            # HTML link, which fails on SVG links
-            f'<a class="journeys-step" xlink:href="#step-{attr(step.id)}" data-step="{attr(step.id)}">'
-            f"<title>{attr(tooltip)}</title>{shape}"
-            f'<text text-anchor="middle" font-size="13" fill="currentColor">{texts}</text></a>')
-        if step.id in geometry.ends:
-            parts.append(f'<line x1="{x + NODE_W / 2:.0f}" y1="{y + NODE_H:.0f}" x2="{x + NODE_W / 2:.0f}" '
-                         f'y2="{y + NODE_H + 18:.0f}" stroke="currentColor" stroke-width="1.5"/>'
-                         f'<circle cx="{x + NODE_W / 2:.0f}" cy="{y + NODE_H + 26:.0f}" r="8" fill="none" '
-                         f'stroke="currentColor" stroke-width="3"><title>End</title></circle>')
-    return parts
+def _edge(route: Route, names: dict[str, str]) -> str:
+    edge = route.edge
+    kind = "journeys-edge journeys-edge-back" if edge.back else "journeys-edge"
+    dash = ' stroke-dasharray="5 4"' if edge.back else ""
+    when = f" (if {edge.label})" if edge.label else ""
+    return (f'<path class="{kind}" d="{route.path()}" data-source="{attr(edge.source)}" '
+            f'data-target="{attr(edge.target)}" fill="none" stroke="currentColor" stroke-width="1.5"{dash} '
+            f'marker-end="url(#journeys-arrow)"><title>{attr(names[edge.source])} → {attr(names[edge.target])}'
+            f"{attr(when)}</title></path>")
+
+
+def _label(label: Label) -> str:
+    return (f'<g class="journeys-edge-label" data-edge="{label.edge}"><title>if {attr(label.text)}</title>'
+            f'<rect x="{label.x:.1f}" y="{label.y:.1f}" width="{label.w:.1f}" height="{label.h:.1f}" rx="4" '
+            'fill="#fff"/>'
+            f'<text x="{label.x + label.w / 2:.1f}" y="{label.y + label.h / 2 + LABEL_SIZE * 0.35:.1f}" '
+            f'text-anchor="middle" font-size="{LABEL_SIZE}" fill="currentColor">{attr(label_text(label.text))}'
+            "</text></g>")
+
+
+def _step(process: Process, geometry: Layout, box: Box, department_names: dict[str, str]) -> str:
+    step = process.step(box.step)
+    assert step is not None
+    colour = PALETTE[box.lane % len(PALETTE)]
+    owner = department_names.get(step.owner_id, step.owner_id)
+    x, y, w, h = box.x, box.y, box.w, box.h
+    decision = step.decision is not None
+    dash = ' stroke-dasharray="6 3"' if decision else ""
+    shape = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.0f}" height="{h:.1f}" rx="{4 if decision else 10}" '
+             f'fill="{colour}" fill-opacity="0.14" stroke="{colour}" stroke-width="2"{dash}/>')
+    texts, line_y = [], y + BOX_PAD_TOP + NAME_SIZE * 0.8
+    name_x = x + BOX_PAD_X + (14 if decision else 0)
+    if decision:
+        cx, cy = x + BOX_PAD_X + 5, line_y - NAME_SIZE * 0.35
+        texts.append(f'<path class="journeys-step-diamond" d="M{cx:.1f},{cy - 6:.1f} l6,6 l-6,6 l-6,-6 z" '
+                     f'fill="{colour}"/>')
+    for line in box.text.name:
+        texts.append(f'<text class="journeys-step-name" x="{name_x:.1f}" y="{line_y:.1f}" font-size="{NAME_SIZE}" '
+                     f'font-weight="600" fill="currentColor">{attr(line)}</text>')
+        line_y += NAME_LINE
+    line_y += 3 - NAME_LINE + DETAIL_LINE
+    for line in box.text.question:
+        texts.append(f'<text class="journeys-step-question" x="{x + BOX_PAD_X:.1f}" y="{line_y:.1f}" '
+                     f'font-size="{DETAIL_SIZE}" font-style="italic" fill="currentColor">{attr(line)}</text>')
+        line_y += DETAIL_LINE
+    if box.text.sla:
+        texts.append(f'<text class="journeys-step-sla" x="{x + BOX_PAD_X:.1f}" y="{line_y:.1f}" '
+                     f'font-size="{DETAIL_SIZE}" fill="currentColor">{attr(box.text.sla)}</text>')
+    marks = []
+    if box.step == geometry.start:
+        marks.append(f'<circle class="journeys-step-start" cx="{x + w / 2:.1f}" cy="{y:.1f}" r="5" '
+                     'fill="currentColor"><title>Start</title></circle>')
+    if box.step in geometry.ends:
+        marks.append(f'<circle class="journeys-step-end" cx="{x + w / 2:.1f}" cy="{y + h:.1f}" r="5" fill="#fff" '
+                     'stroke="currentColor" stroke-width="3"><title>End</title></circle>')
+    tooltip = f"{step.name} — {owner}" + (f" — {step.decision}" if step.decision else "") + (
+        f" — {box.text.sla}" if box.text.sla else "")
+    # xlink:href, not href: Material's instant navigation rewrites every [href] as if it were an
+    # HTML link, which fails on SVG links
+    return (f'<a class="journeys-step journeys-dept-{box.lane % len(PALETTE)}" xlink:href="#step-{attr(step.id)}" '
+            f'data-step="{attr(step.id)}" data-lane="{attr(step.owner_id)}">'
+            f"<title>{attr(tooltip)}</title>{shape}{''.join(texts)}{''.join(marks)}</a>")
