@@ -67,6 +67,7 @@ class Flow:
 
     def __init__(self, journey: Journey) -> None:
         self.journey = journey
+        self._walks: dict[str | None, list[Pair]] = {}
         self.columns: list[Column] = journey.columns()
         self.graph = nx.DiGraph()
         self.graph.add_nodes_from(range(len(self.columns)))
@@ -87,6 +88,19 @@ class Flow:
 
     def column_pairs(self) -> list[Pair]:
         """Every touchpoint of a column with every touchpoint of each column that can come next."""
+        return self._walked(None, self._column_pairs)
+
+    def persona_pairs(self, persona_id: str) -> list[Pair]:
+        """The pairs the persona meets one right after the other, looking through columns it skips."""
+        return self._walked(persona_id, lambda: self._persona_pairs(persona_id))
+
+    def _walked(self, persona_id: str | None, walk: Callable[[], list[Pair]]) -> list[Pair]:
+        """Each walk once: handoffs and emotion both read it."""
+        if persona_id not in self._walks:
+            self._walks[persona_id] = walk()
+        return self._walks[persona_id]
+
+    def _column_pairs(self) -> list[Pair]:
         return [Pair(self.columns[a].stage, tp_a, self.columns[b].stage, tp_b, via)
                 for a, b, via in self.graph.edges(data="via")
                 for tp_a in self.columns[a].touchpoints for tp_b in self.columns[b].touchpoints]
@@ -95,8 +109,7 @@ class Flow:
         """Per column, the touchpoints the persona takes (maybe none)."""
         return [[tp for tp in column.touchpoints if self.journey.takes(persona_id, tp)] for column in self.columns]
 
-    def persona_pairs(self, persona_id: str) -> list[Pair]:
-        """The pairs the persona meets one right after the other, looking through columns it skips."""
+    def _persona_pairs(self, persona_id: str) -> list[Pair]:
         taken = self.taken(persona_id)
         pairs: list[Pair] = []
         for index, own in enumerate(taken):
