@@ -123,7 +123,8 @@ class Flow:
         return pairs
 
     def persona_path(self, persona_id: str) -> list[Column]:
-        """The columns the persona passes through, in journey order, with only the touchpoints it takes."""
+        """The columns the persona passes through, in journey order, with only the touchpoints it takes
+        (none for a persona the journey does not name)."""
         return [Column(column.stage, own) for column, own in zip(self.columns, self.taken(persona_id), strict=True)
                 if own]
 
