@@ -1,11 +1,13 @@
-"""Small Markdown building blocks: tables, definition lines, status chips, heading ids."""
+"""Small Markdown building blocks: tables, definition lines, status chips, emotion badges, heading ids."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..escape import attr, plain
 from ..model import Status
+from ..wording import EmotionScale, emotion_label, emotion_tone, status_word
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -25,7 +27,32 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
 
 def status(value: Status) -> str:
     css = value.replace(" ", "-")
-    return f'<span class="journeys-status journeys-status--{css}">{value}</span>'
+    return f'<span class="journeys-status journeys-status--{css}">{status_word(value)}</span>'
+
+
+def emotion_badge(value: float | None, scale: EmotionScale) -> str:
+    """``−2 very negative`` in the tone's colour, with a marker: the words carry it, not the colour."""
+    if value is None:
+        return '<span class="journeys-feel journeys-feel--none">not recorded</span>'
+    tone = emotion_tone(value, scale)
+    return (f'<span class="journeys-feel journeys-feel--{tone}" data-emotion="{value:g}">'
+            f'<span class="journeys-feel__mark" aria-hidden="true"></span>{plain(emotion_label(value, scale))}</span>')
+
+
+# A field name in a hint: our own words, so the only text that becomes code.
+_FIELD = re.compile(r"`([A-Za-z_][A-Za-z0-9_-]*)`")
+
+
+def advice(text: str) -> str:
+    """A hint for the page: field names as code, everything else (names it quotes) shown as written."""
+    parts = []
+    last = 0
+    for match in _FIELD.finditer(text):
+        parts += [plain(text[last:match.start()]), f"<code>{plain(match.group(1))}</code>"]
+        last = match.end()
+    parts.append(plain(text[last:]))
+    out = "".join(parts)
+    return out[:1].upper() + out[1:] if out[:1].isalpha() else out
 
 
 def anchor_span(anchor: str) -> str:

@@ -2,30 +2,51 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..escape import attr, plain
 from ..model import Journey, MetricValue
+from ..wording import finding_title, is_author_advice
 from .context import RenderContext
-from .markdown import heading, join_blocks, table
+from .markdown import advice, heading, join_blocks, table
 
 if TYPE_CHECKING:
     from ..analysis import Finding, Handoff
 
 
 def findings_list(ctx: RenderContext, page: str, findings: Sequence[Finding]) -> str:
-    """Each finding with its stable anchor, code, message and suggestion."""
+    """Each finding with its stable anchor: a plain title, what it concerns (linked), the message,
+    advice for readers as it is and advice for authors behind "How to fix", the code as small print."""
     if not findings:
         return "No findings."
-    items = []
-    for finding in findings:
-        hint = f" *{plain(finding.hint)}*" if finding.hint else ""
-        where = subject_link(ctx, page, finding.subject)
-        items.append(f'- <span id="{attr(finding.anchor)}" class="journeys-anchor"></span>'
-                     f"`{finding.code}` {plain(finding.message)}{hint}" + (f" ({where})" if where else ""))
-    return "\n".join(items)
+    return "\n".join(f"- {finding_item(ctx, page, finding)}" for finding in findings)
+
+
+def finding_item(ctx: RenderContext, page: str, finding: Finding) -> str:
+    where = subject_link(ctx, page, finding.subject)
+    message = finding.message[:1].upper() + finding.message[1:]
+    parts = [f'<span id="{attr(finding.anchor)}" class="journeys-anchor"></span>'
+             f'<strong class="journeys-finding__title">{plain(finding_title(finding.code))}</strong>'
+             + (f" · {where}" if where else ""),
+             f"— {plain(_sentence(message))}"]
+    if finding.hint and not is_author_advice(finding.hint):
+        parts.append(f'<em class="journeys-finding__advice">{advice(_sentence(finding.hint))}</em>')
+    parts.append(finding_code(finding.code))
+    if finding.hint and is_author_advice(finding.hint):
+        parts.append('<details class="journeys-fix"><summary>How to fix</summary>'
+                     f"{advice(_sentence(finding.hint))}</details>")
+    return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def finding_code(code: str) -> str:
+    """The code as small print: what ``ignore`` takes, and what ``check`` and CI logs quote."""
+    return (f'<small class="journeys-finding__code" title="The code to switch it off with ignore">'
+            f"<code>{plain(str(code))}</code></small>")
 
 
 def subject_link(ctx: RenderContext, page: str, subject: str) -> str | None:
@@ -131,21 +152,29 @@ def department_review(ctx: RenderContext, page: str, department_id: str) -> str 
         if risky:
             blocks.append(handoff_table(ctx, page, risky, here=False))
     findings = analysis.findings_for_department(department_id)
-    per_journey: dict[str, Counter[str]] = {}
+    per_journey: dict[str, dict[str, list[Finding]]] = {}
     elsewhere: list[Finding] = []
     for finding in findings:
         if finding.journey is not None:
-            per_journey.setdefault(finding.journey, Counter())[finding.code] += 1
+            per_journey.setdefault(finding.journey, {}).setdefault(finding.code, []).append(finding)
         else:
             elsewhere.append(finding)
     rows = [[ctx.link(page, "journey", j, "findings"),
-             ", ".join(f"`{code}` {n}" for code, n in sorted(c.items()))] for j, c in sorted(per_journey.items())]
+             "<br>".join(_finding_count(ctx, page, j, found) for _, found in sorted(codes.items()))]
+            for j, codes in sorted(per_journey.items())]
     blocks += [heading(2, "Findings in what we own", "findings"),
                f"{len(findings)} finding{'s' if len(findings) != 1 else ''}; each is listed with its suggestion "
                "on the page it concerns." if findings else "No findings.",
                table(["Journey", "Findings"], rows) if rows else None,
                findings_list(ctx, page, elsewhere) if elsewhere else None]
     return join_blocks(blocks)
+
+
+def _finding_count(ctx: RenderContext, page: str, journey_id: str, found: list[Finding]) -> str:
+    """"Risky handoff ×2", linked to the first of them on the journey's page."""
+    first = found[0]
+    link = ctx.link(page, "journey", journey_id, first.anchor, finding_title(first.code))
+    return f"{link} ×{len(found)} {finding_code(first.code)}"
 
 
 def process_review(ctx: RenderContext, page: str, process_id: str) -> str | None:
@@ -188,13 +217,16 @@ def handbook_health(ctx: RenderContext, page: str) -> str | None:
         heading(2, "Handbook health", "health"),
         f"**Process coverage:** {supported} of {total} touchpoints{percent} are supported by a process.  \n"
         f"**Missed targets:** {missed}.  \n**Findings:** {sum(counts.values())}.",
-        table(["Finding", "Count"], [[f"`{code}`", str(n)] for code, n in sorted(counts.items())]),
+        table(["Finding", "Count"], [[f"{plain(finding_title(code))} {finding_code(code)}", str(n)]
+                                     for code, n in sorted(counts.items())]),
         heading(3, "Handoffs between departments", "handoff-counts"),
         table(["From", "To", "Handoffs"], [[ctx.dept(page, a), ctx.dept(page, b), str(n)] for (a, b), n in pairs])
         or "No handoffs.",
     ]
     if analysis.suppressed:
-        rows = [[f"`{f.code}`", plain(f.subject), plain(f.message), plain(reason)] for f, reason in analysis.suppressed]
+        rows = [[f"{plain(finding_title(f.code))} {finding_code(f.code)}",
+                 subject_link(ctx, page, f.subject) or plain(f.subject), plain(f.message), plain(reason)]
+                for f, reason in analysis.suppressed]
         blocks += [heading(3, "Findings switched off", "suppressed"),
                    table(["Finding", "Concerns", "Message", "Reason"], rows)]
     return join_blocks(blocks)
