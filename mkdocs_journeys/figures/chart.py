@@ -8,12 +8,16 @@ from typing import Any
 
 from ..escape import attr
 
-EMOTION_COLORSCALE = [[0.0, "#c62828"], [0.5, "#9e9e9e"], [1.0, "#2e7d32"]]
+# red, grey, green: each 3:1 or more against white and against Material's slate background
+EMOTION_COLORSCALE = [[0.0, "#e53935"], [0.5, "#8a8a8a"], [1.0, "#43a047"]]
 
 
 def chart_block(element_id: str, figure: dict[str, Any], plotly_src: str, label: str,
                 alternative: tuple[Sequence[str], Sequence[Sequence[str]]] | None = None) -> str:
     """A chart the shared script draws, and the same data as a table for readers without JavaScript.
+
+    The box is a ``figure``, not an ``img``: plotly's mode bar puts buttons in it, which an image
+    would hide from screen readers.
 
     The figure travels in a ``data-`` attribute, not a JSON script island: Material's instant
     navigation re-creates inline scripts without their attributes.
@@ -23,7 +27,7 @@ def chart_block(element_id: str, figure: dict[str, Any], plotly_src: str, label:
     # The box keeps the figure's height while plotly.js loads (see journeys.css).
     style = f' style="--journeys-chart-height:{height:.0f}px"' if isinstance(height, (int, float)) else ""
     html = (
-        f'<div class="journeys-chart" id="{attr(element_id)}"{style} role="img" aria-label="{attr(label)}" '
+        f'<div class="journeys-chart" id="{attr(element_id)}"{style} role="figure" aria-label="{attr(label)}" '
         f'data-journeys-plotly="{attr(plotly_src)}" data-journeys-figure=\'{_single_quoted(data)}\'></div>'
     )
     if alternative is not None:

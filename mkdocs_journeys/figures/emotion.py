@@ -1,11 +1,13 @@
 """The emotion curve: how the customer feels at each touchpoint, stage by stage.
 
-Computed first (:func:`curve`: points, stage bands, the lowest and highest point), then drawn as a
-plotly figure.
+Computed first (:func:`curve`: one x per column of the map, stage bands, the lowest and highest
+point), then drawn as a plotly figure: straight segments (never beyond the data), alternatives at
+their column's x (see :mod:`.paths`). The script fits the stage labels to the width drawn.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,25 +15,28 @@ from ..escape import hover
 from ..model import Journey, Stage, Touchpoint
 from ..settings import Settings
 from .chart import EMOTION_COLORSCALE, base_layout, short
+from .paths import Mark, path_traces
+
+STAGE_LABEL = "journeys-stage"  # the name the script finds the stage labels by
+LABEL_WIDTH, LABEL_LINES = 18, 3
 
 
-def _touchpoint_hover(journey: Journey, settings: Settings, owner_names: dict[str, str]) -> list[str]:
-    texts: list[str] = []
-    for stage, tp in journey.touchpoints():
-        lines = [f"<b>{hover(tp.name)}</b>", f"Stage: {hover(stage.name)}"]
-        if tp.channel:
-            lines.append(f"Channel: {hover(tp.channel)}")
-        lines.append(f"Owner: {hover(owner_names.get(tp.owner_id, tp.owner_id))}")
-        lines.append(f"Emotion: {short(tp.emotion)}" if tp.emotion is not None else "Emotion: not recorded")
-        for label, value in (("Doing", tp.doing), ("Thinking", tp.thinking), ("Feeling", tp.feeling)):
-            if value:
-                lines.append(f"{label}: {hover(value)}")
-        for pain in tp.pain_points:
-            lines.append(f"Pain point: {hover(pain)}")
-        if tp.moment_of_truth:
-            lines.append("★ Moment of truth")
-        texts.append("<br>".join(lines))
-    return texts
+def touchpoint_hover(stage: Stage, tp: Touchpoint, owner_names: dict[str, str]) -> str:
+    lines = [f"<b>{hover(tp.name)}</b>", f"Stage: {hover(stage.name)}"]
+    if tp.channel:
+        lines.append(f"Channel: {hover(tp.channel)}")
+    lines.append(f"Owner: {hover(owner_names.get(tp.owner_id, tp.owner_id))}")
+    lines.append(f"Emotion: {short(tp.emotion)}" if tp.emotion is not None else "Emotion: not recorded")
+    for label, value in (("Doing", tp.doing), ("Thinking", tp.thinking), ("Feeling", tp.feeling)):
+        if value:
+            lines.append(f"{label}: {hover(value)}")
+    for pain in tp.pain_points:
+        lines.append(f"Pain point: {hover(pain)}")
+    if tp.alternative_to:
+        lines.append("An alternative: the customer takes one of this column's touchpoints")
+    if tp.moment_of_truth:
+        lines.append("★ Moment of truth")
+    return "<br>".join(lines)
 
 
 @dataclass(frozen=True)
@@ -45,33 +50,40 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Point:
+    """A touchpoint on the curve: its column is its x."""
+
+    x: int
+    stage: Stage
+    touchpoint: Touchpoint
+
+
+@dataclass(frozen=True)
 class Curve:
     """What the chart shows, computed from the journey; :func:`emotion_curve` draws it."""
 
-    points: list[tuple[Stage, Touchpoint]]
-    emotions: list[float | None]
+    columns: list[list[Point]]
     bands: list[Band]
-    lowest: tuple[int, float]
-    highest: tuple[int, float]
+    lowest: Point
+    highest: Point
 
 
 def curve(journey: Journey) -> Curve | None:
     """The curve's data, or None when no touchpoint has an emotion."""
-    points = list(journey.touchpoints())
-    emotions = [tp.emotion for _, tp in points]
-    valued = [(i, y) for i, y in enumerate(emotions) if y is not None]
+    columns = [[Point(x, column.stage, tp) for tp in column.touchpoints]
+               for x, column in enumerate(journey.columns())]
+    valued = [p for column in columns for p in column if p.touchpoint.emotion is not None]
     if not valued:
         return None
     bands: list[Band] = []
-    start = 0
     for n, stage in enumerate(journey.stages):
-        count = len(stage.touchpoints)
-        if count:
-            bands.append(Band(start - 0.5, start + count - 0.5, stage.name, n % 2 == 0))
-            start += count
-    lowest = min(valued, key=lambda p: (p[1], p[0]))  # the first of tied lowest points
-    highest = max(valued, key=lambda p: (p[1], -p[0]))
-    return Curve(points, emotions, bands, lowest, highest)
+        xs = [c[0].x for c in columns if c[0].stage is stage]
+        if xs:
+            bands.append(Band(xs[0] - 0.5, xs[-1] + 0.5, stage.name, n % 2 == 0))
+    # the first of tied lowest and highest points
+    lowest = min(valued, key=lambda p: (p.touchpoint.emotion, p.x))
+    highest = max(valued, key=lambda p: (p.touchpoint.emotion, -p.x))
+    return Curve(columns, bands, lowest, highest)
 
 
 def emotion_curve(journey: Journey, settings: Settings, owner_names: dict[str, str],
@@ -80,63 +92,73 @@ def emotion_curve(journey: Journey, settings: Settings, owner_names: dict[str, s
     data = curve(journey)
     if data is None:
         return None
-    texts = _touchpoint_hover(journey, settings, owner_names)
-    return {"data": [_trace(data, texts, settings, anchor_prefix)], "layout": _layout(data, settings)}
-
-
-def _trace(data: Curve, texts: list[str], settings: Settings, anchor_prefix: str) -> dict[str, Any]:
     low, high = settings.emotion_scale
-    moments = [tp.moment_of_truth for _, tp in data.points]
-    return {
-        "type": "scatter",
-        "mode": "lines+markers",
-        "x": list(range(len(data.points))),
-        "y": data.emotions,
-        "connectgaps": False,
-        "customdata": [[f"{anchor_prefix}{tp.id}", text] for (_, tp), text in zip(data.points, texts, strict=True)],
-        "hovertemplate": "%{customdata[1]}<extra></extra>",
-        "line": {"shape": "spline", "smoothing": 0.6, "width": 3, "color": "rgba(127,127,127,0.6)"},
-        "marker": {"color": data.emotions, "colorscale": EMOTION_COLORSCALE, "cmin": low, "cmax": high,
-                   "size": [16 if m else 11 for m in moments], "symbol": ["star" if m else "circle" for m in moments],
-                   "line": {"width": 1, "color": "rgba(0,0,0,0.35)"}},
-        "name": "Emotion",
-    }
+    marks = [[Mark(p.x, p.touchpoint.emotion, f"{anchor_prefix}{p.touchpoint.id}",
+                   touchpoint_hover(p.stage, p.touchpoint, owner_names),
+                   16 if p.touchpoint.moment_of_truth else 11,
+                   "star" if p.touchpoint.moment_of_truth else "diamond" if p.touchpoint.alternative_to else "circle")
+              for p in column] for column in data.columns]
+    marker = {"color": [], "colorscale": EMOTION_COLORSCALE, "cmin": low, "cmax": high,
+              "line": {"width": 0}}
+    # a mid grey with 3:1 or more against both Material palettes
+    traces = path_traces(marks, "Emotion", {"width": 3, "color": "#808080"}, marker)
+    return {"data": traces, "layout": _layout(data, settings)}
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
+    """A label in lines of about ``width`` characters, cut with … only past ``lines`` lines."""
+    wrapped = textwrap.wrap(text, width, break_long_words=True) or [text]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return "<br>".join(hover(line) for line in wrapped)
+
+
+def stage_labels(bands: list[Band], y: float = 1.0) -> list[dict[str, Any]]:
+    """A label over each band, named so the script can stagger or shorten them to fit."""
+    return [{"x": (band.x0 + band.x1) / 2, "y": y, "xref": "x", "yref": "paper", "yanchor": "bottom",
+             "text": hover(band.name), "hovertext": hover(band.name), "showarrow": False, "font": {"size": 12},
+             "name": STAGE_LABEL, "yshift": 20}  # above the "Highest" label of a point at the top
+            for band in bands]
+
+
+def band_shapes(bands: list[Band]) -> list[dict[str, Any]]:
+    return [{"type": "rect", "xref": "x", "yref": "paper", "x0": band.x0, "x1": band.x1, "y0": 0, "y1": 1,
+             "fillcolor": "rgba(127,127,127,0.10)" if band.shaded else "rgba(127,127,127,0.02)",
+             "line": {"width": 0}, "layer": "below"} for band in bands]
 
 
 def _layout(data: Curve, settings: Settings) -> dict[str, Any]:
     low, high = settings.emotion_scale
-    shapes: list[dict[str, Any]] = []
-    annotations: list[dict[str, Any]] = []
-    for band in data.bands:
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": band.x0, "x1": band.x1, "y0": 0, "y1": 1,
-                       "fillcolor": "rgba(127,127,127,0.10)" if band.shaded else "rgba(127,127,127,0.02)",
-                       "line": {"width": 0}, "layer": "below"})
-        annotations.append({"x": (band.x0 + band.x1) / 2, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                            "text": hover(band.name), "showarrow": False, "font": {"size": 12},
-                            "yshift": 20})  # above the "Highest" label of a point at the top
+    shapes = band_shapes(data.bands)
+    annotations = stage_labels(data.bands)
     neutral = settings.neutral
     shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": neutral, "y1": neutral,
                    "line": {"dash": "dot", "width": 1, "color": "rgba(127,127,127,0.8)"}})
-    for (i, y), word, ay in ((data.lowest, "Lowest", 28), (data.highest, "Highest", -28)):
+    count = len(data.columns)
+    for point, word in ((data.lowest, "Lowest"), (data.highest, "Highest")):
         if data.lowest == data.highest and word == "Highest":
             continue
-        annotations.append({"x": i, "y": y, "text": word, "showarrow": True, "arrowhead": 2, "ax": 0, "ay": ay,
-                            "font": {"size": 11}})
-    count = len(data.points)
+        # beside the point, level with it: no other point of the curve is lower (higher) there, so the
+        # mark never sits on the line; "name" lets the script colour it from the palette
+        side = -1 if point.x == count - 1 else 1
+        annotations.append({"x": point.x, "y": point.touchpoint.emotion, "text": word, "showarrow": True,
+                            "arrowhead": 2, "ax": 42 * side, "ay": 0, "xanchor": "left" if side > 0 else "right",
+                            "font": {"size": 11}, "name": "journeys-extreme"})
     margin = (high - low) * 0.08
+    # alternatives one under the other, each name wrapped on its own
+    ticks = ["<br>or ".join(wrap_label(p.touchpoint.name) for p in column) for column in data.columns]
+    lines = max(tick.count("<br>") + 1 for tick in ticks)
     return base_layout(
-        # labels slant down to the left: the first one needs room left of the axis
-        margin={"l": 130, "r": 16, "t": 60, "b": 110},
-        xaxis={"tickmode": "array", "tickvals": list(range(count)),
-               "ticktext": [hover(_clip(tp.name)) for _, tp in data.points], "tickangle": -35, "showgrid": False,
-               "zeroline": False, "range": [-0.5, count - 0.5], "fixedrange": True, "ticklabeloverflow": "allow"},
+        margin={"l": 56, "r": 16, "t": 64, "b": 24},
+        xaxis={"tickmode": "array", "tickvals": list(range(count)), "ticktext": ticks, "tickangle": 0,
+               "showgrid": False, "zeroline": False, "range": [-0.5, count - 0.5], "fixedrange": True,
+               "automargin": True},
         yaxis={"range": [low - margin, high + margin], "title": {"text": "Emotion"}, "zeroline": False,
                "dtick": 1, "fixedrange": True},
         shapes=shapes,
         annotations=annotations,
-        height=420,
+        height=440,
+        # narrower than this, the curve scrolls sideways (see the script): room for upright labels
+        meta={"journeysMinWidth": 72 + count * max(46, 14 * lines + 10)},
     )
-
-
-def _clip(text: str, size: int = 22) -> str:
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

@@ -1,4 +1,8 @@
-"""Metric history against its target: is the trend heading for the line?"""
+"""Metric history against its target: is the trend heading for the line?
+
+Durations are plotted in the unit the author wrote them in (a ``19d`` target on an axis in days),
+and every label shows a value as written.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from ..escape import hover
 from ..model import MetricValue
+from ..model.durations import UNIT_WORDS, axis_unit, in_unit
 from .chart import base_layout
 
 
@@ -17,22 +22,44 @@ def metric_history(metric: MetricValue) -> dict[str, Any] | None:
     periods = [hover(point.period) for point in metric.history]
     values = [point.value for point in metric.history]
     labels = [hover(definition.format(v)) for v in values]
+    scale = _scale(metric)
     data: list[dict[str, Any]] = [{
-        "type": "scatter", "mode": "lines+markers", "x": periods, "y": values, "name": hover(definition.name),
-        "customdata": labels, "hovertemplate": "%{x}: %{customdata}<extra></extra>",
+        "type": "scatter", "mode": "lines+markers", "x": periods, "y": [scale(v) for v in values],
+        "name": hover(definition.name), "customdata": labels, "hovertemplate": "%{x}: %{customdata}<extra></extra>",
         "line": {"width": 3}, "marker": {"size": 9},
     }]
     if metric.target is not None:
         data.append({
-            "type": "scatter", "mode": "lines", "x": [periods[0], periods[-1]], "y": [metric.target] * 2,
+            "type": "scatter", "mode": "lines", "x": [periods[0], periods[-1]], "y": [scale(metric.target)] * 2,
             "name": "Target", "line": {"dash": "dash", "width": 2},
             "hovertemplate": f"Target: {hover(definition.format(metric.target))}<extra></extra>",
         })
-    unit = f" ({definition.unit})" if definition.unit and definition.unit != "duration" else ""
     layout = base_layout(
         height=280, showlegend=True, legend={"orientation": "h", "y": -0.25},
         margin={"l": 56, "r": 16, "t": 24, "b": 60},
         xaxis={"type": "category", "fixedrange": True},
-        yaxis={"title": {"text": hover(definition.name) + unit}, "fixedrange": True},
+        yaxis={"title": {"text": hover(definition.name) + _unit_title(metric)}, "fixedrange": True,
+               "separatethousands": True},
     )
     return {"data": data, "layout": layout}
+
+
+def _duration_unit(metric: MetricValue) -> str | None:
+    if metric.definition.unit != "duration":
+        return None
+    written = [p.value for p in metric.history] + ([metric.target] if metric.target is not None else [])
+    return axis_unit(written)
+
+
+def _scale(metric: MetricValue) -> Any:
+    """Values as the axis shows them: durations in their unit, anything else as it is."""
+    unit = _duration_unit(metric)
+    return (lambda v: in_unit(v, unit)) if unit else (lambda v: v)
+
+
+def _unit_title(metric: MetricValue) -> str:
+    unit = _duration_unit(metric)
+    if unit:
+        return f" ({UNIT_WORDS[unit]})"
+    written = metric.definition.unit
+    return f" ({written})" if written else ""

@@ -8,7 +8,7 @@ from typing import Any
 from ..escape import hover
 from ..model import Journey
 from ..settings import Settings
-from .chart import base_layout, short
+from .chart import EMOTION_COLORSCALE, base_layout, short
 
 
 def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> dict[str, Any] | None:
@@ -38,7 +38,7 @@ def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> 
         "type": "scatter", "mode": "markers", "x": [round(avg, 2) for *_, avg in rows], "y": names,
         "marker": {"size": 13, "color": [round(avg, 2) for *_, avg in rows], "cmin": settings.emotion_scale[0],
                    "cmax": settings.emotion_scale[1],
-                   "colorscale": [[0.0, "#c62828"], [0.5, "#9e9e9e"], [1.0, "#2e7d32"]]},
+                   "colorscale": EMOTION_COLORSCALE},
         "customdata": [[url, f"<b>{name}</b><br>Emotion {short(lo)} to {short(hi)}, average {avg:.1f}<br>{st}"]
                        for (_, url, lo, hi, avg), name, st in zip(rows, names, statuses, strict=True)],
         "hovertemplate": "%{customdata[1]}<extra></extra>", "name": "Average emotion",

@@ -11,13 +11,20 @@ import math
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..source import Plain
 from .base import Node
-from .durations import format_duration, number_text, other_digits, parse_duration, plain_number
+from .durations import Duration, format_duration, number_text, other_digits, parse_duration, plain_number
 from .fields import Id, Markdown, Name, Number, Quantity, Text, shown
 
 Better = Literal["higher", "lower", "none"]
@@ -60,7 +67,8 @@ class MetricDefinition(Node):
         return self.id in BUILTIN_METRICS and BUILTIN_METRICS[self.id] is self
 
     def format(self, value: float | None) -> str:
-        """A value as people read it: ``4.5%``, ``3d 4h``, ``1,200``."""
+        """A value as people read it: ``4.5%``, ``1,200``, a duration in the units it was written in
+        (``19d``, ``3d 4h``)."""
         if value is None:
             return ""
         if self.unit == "duration":
@@ -170,11 +178,11 @@ class HistoryPoint(Node):
     period: Text = Field(description="The period measured, e.g. `2026-Q2`.")
     value: Quantity = Field(description="The value measured in that period.")
 
-    @field_validator("value", mode="before")
+    @field_validator("value", mode="wrap")
     @classmethod
-    def _parse(cls, raw: Any, info: ValidationInfo) -> Any:
+    def _parse(cls, raw: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
         metric = _metric_of(info)
-        return metric.parse(raw) if metric else 0.0
+        return _as_written(metric.parse(raw) if metric else 0.0, handler)
 
 
 class MetricValue(Node):
@@ -194,13 +202,13 @@ class MetricValue(Node):
             raise PydanticCustomError("unknown_metric", "unknown metric '{id}'", {"id": metric_id})
         return metric_id
 
-    @field_validator("target", "actual", mode="before")
+    @field_validator("target", "actual", mode="wrap")
     @classmethod
-    def _parse(cls, raw: Any, info: ValidationInfo) -> Any:
+    def _parse(cls, raw: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
         if raw is None:
             return None
         metric = _metric_of(info)
-        return metric.parse(raw) if metric else None
+        return _as_written(metric.parse(raw), handler) if metric else None
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> MetricValue:
@@ -229,6 +237,12 @@ class MetricValue(Node):
         if better == "higher":
             return "met" if self.actual >= self.target else "missed"
         return "met" if self.actual <= self.target else "missed"
+
+
+def _as_written(value: float, handler: ValidatorFunctionWrapHandler) -> Any:
+    """The field's own check, keeping a :class:`Duration` (which remembers its units) as it is."""
+    checked = handler(value)
+    return value if isinstance(value, Duration) else checked
 
 
 def _unknown(metric_id: str) -> MetricDefinition:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from ..escape import plain
 from ..figures import chart_block, persona_journeys
-from ..model import Persona
+from ..figures.chart import short
+from ..model import Journey, Persona, Touchpoint
 from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks, plain_list, status, table
 from .review import persona_review
 from .site import Page
+
+
+def _taken(journey: Journey, persona_id: str) -> list[Touchpoint]:
+    return [tp for _, tp in journey.touchpoints() if journey.takes(persona_id, tp)]
 
 
 def persona_page(ctx: RenderContext, persona: Persona) -> Page:
@@ -21,11 +26,11 @@ def persona_page(ctx: RenderContext, persona: Persona) -> Page:
         rows.append([ctx.link(page, "journey", journey.id), ctx.dept(page, journey.owner),
                      "current" if journey.state == "current" else "future", statuses or "no metrics"])
     figure = persona_journeys([(j, ctx.page_url(page, ctx.site.path("journey", j.id))) for j in journeys],
-                              ctx.settings)
+                              ctx.settings, persona.id)
     chart = None
-    if figure is not None:
-        alt_rows = [[j.title, str(min(e)), str(max(e))] for j in journeys
-                    if (e := [tp.emotion for _, tp in j.touchpoints() if tp.emotion is not None])]
+    if figure is not None:  # the persona's own path through each journey, as the chart shows it
+        alt_rows = [[j.title, short(min(e)), short(max(e))] for j in journeys
+                    if (e := [tp.emotion for tp in _taken(j, persona.id) if tp.emotion is not None])]
         chart = chart_block("persona-journeys", figure, ctx.asset_url(page, "plotly.min.js"),
                             f"Emotions of {persona.name} across journeys", (["Journey", "Lowest", "Highest"], alt_rows))
     sections = [
