@@ -123,10 +123,13 @@ def _step(process: Process, geometry: Layout, box: Box, department_names: dict[s
         cx, cy = x + BOX_PAD_X + 5, line_y - NAME_SIZE * 0.35
         texts.append(f'<path class="journeys-step-diamond" d="M{cx:.1f},{cy - 6:.1f} l6,6 l-6,6 l-6,-6 z" '
                      f'fill="{colour}"/>')
+    # one text of several lines: the name reads as one string, however it wraps
+    lines = []
     for line in box.text.name:
-        texts.append(f'<text class="journeys-step-name" x="{name_x:.1f}" y="{line_y:.1f}" font-size="{NAME_SIZE}" '
-                     f'font-weight="600" fill="currentColor">{attr(line)}</text>')
+        lines.append(f'<tspan x="{name_x:.1f}" y="{line_y:.1f}">{attr(line)}</tspan>')
         line_y += NAME_LINE
+    texts.append(f'<text class="journeys-step-name" font-size="{NAME_SIZE}" font-weight="600" fill="currentColor">'
+                 f'{"".join(lines)}</text>')
     line_y += 3 - NAME_LINE + DETAIL_LINE
     for line in box.text.question:
         texts.append(f'<text class="journeys-step-question" x="{x + BOX_PAD_X:.1f}" y="{line_y:.1f}" '
