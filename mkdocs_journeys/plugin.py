@@ -70,6 +70,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         site = Site(Handbook(self.source, self.settings), self.settings.output)
         config.extra_css.append(site.asset("journeys.css"))
         config.extra_javascript.append(site.asset("journeys.js"))
+        config.extra_javascript.append(site.asset("journeys-map.js"))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -15,7 +15,7 @@ from .sites import example_handbook
 def test_generate_writes_pages_and_assets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["generate", str(example_handbook()), str(out)]) == 0
-    assert "wrote 16 pages and 3 assets" in capsys.readouterr().out
+    assert "wrote 16 pages and 4 assets" in capsys.readouterr().out
     journey = (out / "handbook/journeys/open-current-account.md").read_text(encoding="utf-8")
     # pages are linked as MkDocs and its successors publish them by default: handbook/journeys/<id>/
     assert journey.startswith('<link rel="stylesheet" href="../../../assets/journeys/journeys.css">')

@@ -57,7 +57,7 @@ def test_generate_into_the_project_itself_deletes_only_its_own_files(tmp_path: P
     root = project(tmp_path / "project", "a", "b")
     monkeypatch.chdir(root)
     code, out, _ = generate(capsys, "journeys", ".")
-    assert code == 0 and out.startswith("wrote 8 pages and 3 assets to .")
+    assert code == 0 and out.startswith("wrote 8 pages and 4 assets to .")
     assert (root / "handbook/journeys/b.md").is_file()
     record = (root / RECORD).read_text(encoding="utf-8").splitlines()
     assert "handbook/journeys/b.md" in record and "assets/journeys/journeys.css" in record

@@ -27,6 +27,7 @@ def plotly_js() -> Path:
 def assets(site: Site) -> list[Asset]:
     return [
         Asset(site.asset("journeys.js"), ASSETS_DIR / "journeys.js"),
+        Asset(site.asset("journeys-map.js"), ASSETS_DIR / "journeys-map.js"),
         Asset(site.asset("journeys.css"), ASSETS_DIR / "journeys.css"),
         Asset(site.asset("plotly.min.js"), plotly_js()),
     ]

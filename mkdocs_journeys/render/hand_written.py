@@ -2,7 +2,8 @@
 
 Links: ``[text](journey:ID)``, ``[text](journey:ID/STAGE-OR-TOUCHPOINT)``, ``[](persona:ID)`` (empty
 text: the entity's own title). Embeds, a line of their own: ``[[journeys owners ID]]``,
-``[[journeys metrics ID]]``, ``[[journeys emotion ID]]``. Code blocks and code spans are left alone.
+``[[journeys metrics ID]]``, ``[[journeys emotion ID]]``, ``[[journeys map ID]]``. Code blocks and code
+spans are left alone.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from ..kinds import KINDS, PAGE_KINDS
 from ..kinds import PageKind as Kind
 from ..problems import did_you_mean
 from .context import RenderContext
+from .journey_map import journey_map
 from .journey_page import emotion_chart, owner_table
 
 _LINK = re.compile(r"\[([^\]\n]*)\]\((" + "|".join(PAGE_KINDS) + r"):([a-z0-9/_.-]*)\)")
 _EMBED = re.compile(r"^[ ]{0,3}\[\[journeys[ \t]+([a-z-]+)[ \t]+([^\]\s]*)[ \t]*\]\][ \t]*$")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-EMBEDS = ("owners", "metrics", "emotion")
+EMBEDS = ("owners", "metrics", "emotion", "map")
 
 
 @dataclass
@@ -98,6 +100,8 @@ class _Rewriter:
         if what == "metrics":
             return self.ctx.metrics_table(self.page, journey.metrics, None) or "No metrics."
         base = self.ctx.page_url(self.page, self.site.path("journey", ref))
+        if what == "map":
+            return journey_map(self.ctx, self.page, journey, href_base=base) or "No touchpoints in this journey."
         chart = emotion_chart(self.ctx, self.page, journey, href_base=base)
         return chart or "No emotions recorded for this journey."
 

@@ -12,6 +12,7 @@ from ..figures.chart import short
 from ..model import Journey, Stage, Touchpoint
 from .author_text import markdown_block
 from .context import RenderContext
+from .journey_map import journey_map
 from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
 from .review import journey_review
 from .site import Page
@@ -116,6 +117,11 @@ def _stage(ctx: RenderContext, page: str, journey: Journey, number: int, stage: 
     return join_blocks([*blocks, *(_touchpoint(ctx, page, journey, stage, tp) for tp in stage.touchpoints)])
 
 
+def _map_section(ctx: RenderContext, page: str, journey: Journey) -> str | None:
+    grid = journey_map(ctx, page, journey)
+    return join_blocks([heading(2, "Journey map", "map"), grid]) if grid else None
+
+
 def journey_page(ctx: RenderContext, journey: Journey) -> Page:
     page = ctx.site.path("journey", journey.id)
     personas = ctx.site.links(page, "persona", journey.personas)
@@ -153,6 +159,7 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         f"# {plain(journey.title)}",
         header,
         markdown_block(journey.summary),
+        _map_section(ctx, page, journey),
         join_blocks([heading(2, "Emotion curve", "emotion-curve-section"), curve]) if curve else None,
         metrics,
         join_blocks([heading(2, "Owners", "owners"), owner_table(ctx, page, journey)]),
