@@ -105,6 +105,7 @@
     const colours = {
       fg: colour("--md-default-fg-color", "#222"),
       light: colour("--md-default-fg-color--lighter", "rgba(0, 0, 0, 0.32)"),
+      muted: colour("--md-default-fg-color--light", "rgba(0, 0, 0, 0.54)"),  /* 4.5:1 on either palette */
       lightest: colour("--md-default-fg-color--lightest", "rgba(0, 0, 0, 0.07)"),
       bg: colour("--md-default-bg-color", "#fff"),
       primary: colour("--md-primary-fg-color", "#4051b5"),
@@ -127,7 +128,7 @@
       "hoverlabel.bordercolor": c.primary,
       "hoverlabel.font.color": c.fg,
       "modebar.bgcolor": "rgba(0,0,0,0)",
-      "modebar.color": c.light,
+      "modebar.color": c.muted,  /* buttons: 3:1 at least, which --lighter is not */
       "modebar.activecolor": c.primary,
     };
     for (const axis of ["xaxis", "yaxis"]) {
@@ -165,18 +166,130 @@
         forget(el);
       } else if (el.getAttribute("data-journeys-scheme") !== current) {
         Promise.resolve()
-          .then(() => window.Plotly.relayout(el, update))
+          .then(() => window.Plotly.relayout(el, Object.assign({}, update, markUpdate(el.layout))))
           .then(() => el.setAttribute("data-journeys-scheme", current))
           .catch(() => {});
       }
     }
   }
 
+  /* "Highest" and "Lowest" on the emotion curve: plotly draws annotation arrows in a fixed dark grey,
+     which vanishes on the dark palette; they take the text's colour instead. */
+  function markUpdate(layout) {
+    const update = {};
+    const annotations = (layout && Array.isArray(layout.annotations)) ? layout.annotations : [];
+    const fg = palette().fg;
+    annotations.forEach((note, i) => {
+      if (note && note.name === "journeys-extreme") {
+        update[`annotations[${i}].arrowcolor`] = fg;
+        update[`annotations[${i}].font.color`] = fg;
+      }
+    });
+    return update;
+  }
+
+  /* --- Labels that fit the width drawn --------------------------------------------------------- */
+
+  let measure = null;
+
+  function textWidth(text, size, family) {
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = `${size}px ${family}`;
+    return Math.max(...String(text).split(/<br>/i).map((line) => measure.measureText(line).width));
+  }
+
+  function unescaped(text) {
+    const box = document.createElement("textarea");
+    box.innerHTML = String(text);
+    return box.value;
+  }
+
+  function escaped(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* The stage labels over a curve (annotations named journeys-stage) in one row when each fits over
+     its stage, else in two staggered rows; a label still too wide is shortened with "…", its full
+     name in its hover. Touchpoint labels stand upright when their column is too narrow for them
+     lying down, and a curve too narrow even for that scrolls sideways (layout.meta.journeysMinWidth). */
+  function fitLabels(el, depth) {
+    const full = el._fullLayout;
+    const layout = el.layout;
+    if (!full || !layout || !window.Plotly || !el.isConnected) {
+      return null;
+    }
+    const update = {};
+    const meta = layout.meta || {};
+    const minWidth = Number(meta.journeysMinWidth) || 0;
+    if (minWidth) {
+      const room = el.clientWidth;
+      if (room && room < minWidth && layout.width !== minWidth) {
+        update.width = minWidth;
+        update.autosize = false;
+      } else if (room >= minWidth && layout.width) {
+        update.width = room;
+        update.autosize = true;
+      }
+    }
+    const family = (full.font && full.font.family) || "sans-serif";
+    const xa = full.xaxis;
+    const width = update.width || full.width;
+    const length = xa ? xa._length + (width - full.width) : 0;  /* the plot's width once resized */
+    const at = (x) => xa._offset + (xa.l2p(x) / xa._length) * length;
+    const ticks = (layout.xaxis && layout.xaxis.ticktext) || [];
+    if (xa && ticks.length > 1) {
+      const column = length / ticks.length;
+      const widest = Math.max(...ticks.map((t) => textWidth(unescaped(t), 12, family)));
+      const angle = widest + 8 <= column ? 0 : -90;
+      if (layout.xaxis.tickangle !== angle) {
+        update["xaxis.tickangle"] = angle;
+      }
+    }
+    const annotations = Array.isArray(layout.annotations) ? layout.annotations : [];
+    const stages = [];
+    annotations.forEach((note, i) => {
+      if (note && note.name === "journeys-stage") {
+        stages.push(i);
+      }
+    });
+    if (xa && stages.length) {
+      const names = stages.map((i) => unescaped(annotations[i].hovertext || annotations[i].text));
+      const centres = stages.map((i) => at(annotations[i].x));
+      const widths = names.map((name) => textWidth(name, 12, family));
+      const room = (k, rows) => {
+        const left = k - rows >= 0 ? centres[k] - centres[k - rows] : 2 * centres[k];
+        const right = k + rows < centres.length ? centres[k + rows] - centres[k] : 2 * (width - centres[k]);
+        return Math.min(left, right) - 10;
+      };
+      const rows = widths.every((w, k) => w <= room(k, 1)) ? 1 : 2;
+      stages.forEach((i, k) => {
+        let text = names[k];
+        const space = room(k, rows);
+        while (text.length > 1 && textWidth(text.length < names[k].length ? `${text}…` : text, 12, family) > space) {
+          text = text.slice(0, -1).trimEnd();
+        }
+        const shown = escaped(text.length < names[k].length ? `${text}…` : text);
+        const shift = 20 + (rows === 2 && k % 2 ? 16 : 0);
+        if (annotations[i].text !== shown) {
+          update[`annotations[${i}].text`] = shown;
+        }
+        if (annotations[i].yshift !== shift) {
+          update[`annotations[${i}].yshift`] = shift;
+        }
+      });
+    }
+    if (!Object.keys(update).length) {
+      return null;
+    }
+    /* once more, with the margins plotly found for the new labels */
+    return window.Plotly.relayout(el, update).then(() => (depth || 0) < 2 ? fitLabels(el, (depth || 0) + 1) : null);
+  }
+
   /* --- Size ----------------------------------------------------------------------------------- */
 
   function resize(el) {
     if (el.isConnected && charts.has(el) && window.Plotly) {
-      Promise.resolve().then(() => window.Plotly.Plots.resize(el)).catch(() => {});
+      Promise.resolve().then(() => window.Plotly.Plots.resize(el)).then(() => fitLabels(el)).catch(() => {});
     }
   }
 
@@ -289,8 +402,13 @@
     }
     const current = scheme();
     const layout = themed(figure.layout || {}, themeUpdate());
+    for (const [path, value] of Object.entries(markUpdate(layout))) {
+      const [, index, key] = /^annotations\[(\d+)\]\.(.+)$/.exec(path);
+      themed(layout.annotations[Number(index)], { [key]: value });
+    }
     return Promise.resolve()
       .then(() => Plotly.newPlot(el, figure.data, layout, CONFIG))
+      .then(() => fitLabels(el))
       .then(() => {
         el.removeAttribute("data-journeys-drawing");
         el.setAttribute("data-journeys-drawn", "");

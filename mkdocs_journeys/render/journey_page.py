@@ -16,6 +16,7 @@ from .journey_map import journey_map
 from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
 from .review import journey_review
 from .site import Page
+from .state_comparison import state_comparison
 
 
 def _state(journey: Journey) -> str:
@@ -133,6 +134,7 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         ("Tags", ", ".join(plain(t) for t in journey.tags)),
     ])
     curve = emotion_chart(ctx, page, journey)
+    comparison = state_comparison(ctx, page, journey)
     metrics = None
     if journey.metrics:
         histories = []
@@ -161,6 +163,7 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         markdown_block(journey.summary),
         _map_section(ctx, page, journey),
         join_blocks([heading(2, "Emotion curve", "emotion-curve-section"), curve]) if curve else None,
+        comparison,
         metrics,
         join_blocks([heading(2, "Owners", "owners"), owner_table(ctx, page, journey)]),
         *(_stage(ctx, page, journey, n, stage) for n, stage in enumerate(journey.stages, start=1)),
@@ -168,6 +171,6 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         journey_review(ctx, page, journey) if ctx.analysis else None,
         source,
     ])
-    has_chart = curve is not None or any(v.history for v in journey.metrics.values())
+    has_chart = curve is not None or comparison is not None or any(v.history for v in journey.metrics.values())
     return Page(page, journey.title, markdown, journey.file, "journey", journey.id, has_chart)
 
