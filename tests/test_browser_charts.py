@@ -115,7 +115,7 @@ def test_stage_labels_never_overlap(browser: Any, site: str, width: int) -> None
         page = visit(browser, f"{site}handbook/journeys/{path}", chart, width)
         page.locator(chart).scroll_into_view_if_needed()
         boxes = page.evaluate(LABEL_BOXES, chart)
-        assert len(boxes) == (6 if chart == CURVE else 6), boxes
+        assert len(boxes) == 6, boxes  # one per stage
         assert _overlaps(boxes) == [], boxes
         assert [b["left"] for b in boxes] == sorted(b["left"] for b in boxes)  # in journey order
         if chart == CURVE:
@@ -163,10 +163,15 @@ def test_a_duration_history_reads_in_days(browser: Any, site: str) -> None:
 # --- contrast ----------------------------------------------------------------------------------------
 
 CONTRAST = """(sel) => {
-    const rgba = (text) => { const n = (text.match(/[0-9.]+/g) || [NaN]).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+    const rgba = (text) => {
+        const n = (text.match(/[0-9.]+/g) || [NaN]).map(Number);
+        return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
+    };
     const over = (fg, bg) => fg.slice(0, 3).map((c, i) => c * fg[3] + bg[i] * (1 - fg[3]));
-    const lum = (c) => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                         return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const lum = (c) => {
+        const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
     const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     const bg = rgba(getComputedStyle(document.body).backgroundColor);
     const against = (colour) => ratio(over(rgba(colour), bg), bg);
@@ -183,7 +188,8 @@ CONTRAST = """(sel) => {
         line: against(getComputedStyle(el.querySelector('.scatterlayer path.js-line')).stroke),
         arrows: Array.from(el.querySelectorAll('.annotation-arrow-g path')).map(p => getComputedStyle(p).stroke)
             .filter(s => s !== 'none').map(against),
-        modebar: Array.from(el.querySelectorAll('.modebar-btn path')).slice(0, 1).map(p => against(getComputedStyle(p).fill)),
+        modebar: Array.from(el.querySelectorAll('.modebar-btn path')).slice(0, 1)
+            .map(p => against(getComputedStyle(p).fill)),
         role: el.getAttribute('role'),
     };
 }"""
