@@ -46,7 +46,8 @@ class EventLog:
 
 
 # The tables the queries share (named so that none clashes with a table of the organisation's query).
-EVENTS, STEPS, DESIGNED = "journeys_events", "journeys_steps", "journeys_designed"
+EVENTS, STEPS = "journeys_events", "journeys_steps"
+DESIGNED, GROUPS = "journeys_designed", "journeys_groups"
 
 
 class EventQueries:
@@ -81,12 +82,12 @@ class EventQueries:
             log.activities[str(activity)] = (_int(events), _int(cases))
         log.events = sum(events for events, _ in log.activities.values())
         log.cases = _int(self.run(f"SELECT COUNT(DISTINCT case_id) FROM {EVENTS}")[0][0])
-        minutes = "CAST(FLOOR((nxt_t - t) / 60) AS INTEGER)"
+        minutes = "CAST(ROUND((nxt_t - t) / 60) AS INTEGER)"
         pairs = f"SELECT activity, nxt, {minutes}, COUNT(*) FROM {STEPS} WHERE nxt IS NOT NULL GROUP BY 1, 2, 3"
         for a, b, m, count in self.run(pairs):
             log.transitions.setdefault((str(a), str(b)), Histogram()).add(_int(m), _int(count))
         log.case_durations = histogram(self.run(
-            f"SELECT m, COUNT(*) FROM (SELECT CAST(FLOOR((MAX(t) - MIN(t)) / 60) AS INTEGER) AS m FROM {EVENTS} "
+            f"SELECT m, COUNT(*) FROM (SELECT CAST(ROUND((MAX(t) - MIN(t)) / 60) AS INTEGER) AS m FROM {EVENTS} "
             "GROUP BY case_id) durations GROUP BY m"))
         log.starts = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE k = 1 GROUP BY activity"))
         log.ends = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE nxt IS NULL GROUP BY activity"))
@@ -112,6 +113,17 @@ class EventQueries:
             f"{with_designed}SELECT COUNT(DISTINCT s.case_id) FROM {STEPS} s LEFT JOIN {DESIGNED} d "
             "ON s.activity = d.a AND s.nxt = d.b WHERE s.nxt IS NOT NULL AND d.a IS NULL")
         return _int(rows[0][0])
+
+    def cases_per_group(self, groups: dict[str, str]) -> dict[str, int]:
+        """Distinct cases per group of activities (``activity → group``), such as a journey's stages."""
+        if not groups:
+            return {}
+        values = ", ".join(f"({_literal(a)}, {_literal(g)})" for a, g in sorted(groups.items()))
+        table = f"{GROUPS}(a, g) AS (VALUES {values})"
+        with_groups = f"{self.prefix.rstrip()}, {table} " if self.prefix else f"WITH {table} "
+        rows = self.source.run(f"{with_groups}SELECT m.g, COUNT(DISTINCT e.case_id) FROM {EVENTS} e "
+                               f"JOIN {GROUPS} m ON e.activity = m.a GROUP BY m.g")
+        return _counts(rows)
 
     def _variant_per_case(self) -> str:
         if self.source.dialect.name == "sqlite":  # no ORDER BY inside an aggregate before SQLite 3.44

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import BUILTIN_METRICS, Department, Journey, Node, Persona, Process, Stage, Touchpoint
+from ..model import BUILTIN_METRICS, Dataset, Department, Journey, Node, Persona, Process, Stage, Touchpoint
 from ..problems import Problem, Suggester, did_you_mean
 from ..source import display_path
 from .definitions import Loaded, Rejected
@@ -103,6 +103,10 @@ class _Checker:
         for loaded in self.by_kind["process"].values():
             assert isinstance(loaded.model, Process)
             self._process(loaded, loaded.model)
+        for loaded in self.by_kind["dataset"].values():
+            assert isinstance(loaded.model, Dataset)
+            self.ref(loaded, loaded.model, ("process",), "process", loaded.model.process)
+            self.ref(loaded, loaded.model, ("journey",), "journey", loaded.model.journey)
         return self.problems
 
     def _department_cycles(self) -> None:
@@ -256,7 +260,7 @@ class _Checker:
             if not step.owner_inherited:
                 self.ref(loaded, step, ("owner",), "department", step.owner)
             for i, target in enumerate(step.next or []):
-                self._local_step(loaded, step, ("next", i) if isinstance(_raw(step, "next"), list) else ("next",),
+                self._local_step(loaded, step, ("next", i) if isinstance(step.written("next"), list) else ("next",),
                                  target, step_ids)
             if step.next:
                 self.no_repeats(loaded, step, "next", step.next)
@@ -272,19 +276,6 @@ class _Checker:
         if target not in step_ids:
             self.add(loaded, step, path, f"unknown step '{target}' in this process", "unknown-reference",
                      did_you_mean(target, self.pool("local step", self._process_id, step_ids)))
-
-
-def _raw(node: Node, field: str) -> Any:
-    document = node.document
-    if document is None:
-        return None
-    raw: Any = document.data
-    for part in (*node.path, field):
-        try:
-            raw = raw[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return raw
 
 
 def _hint_with_prefix(prefix: str, hint: str | None) -> str | None:

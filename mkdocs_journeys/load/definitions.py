@@ -26,8 +26,10 @@ from .salvage import salvage
 from .validation_errors import explained, problem_from_error
 from .yaml_reader import read_file
 
+
 # Metric definitions are validated first: journeys' metric values are parsed against them.
-_ORDER = {"metric": 0, "department": 1, "persona": 1, "process": 1, "journey": 1}
+def _order(kind: str) -> int:
+    return 0 if kind == "metric" else 1
 
 
 @dataclass
@@ -103,7 +105,7 @@ def load(source: Path, settings: Settings | None = None) -> LoadResult:
         kind = _kind_of(document, result)
         if kind is not None:
             typed.append((kind, document))
-    typed.sort(key=lambda item: _ORDER[item[0]])
+    typed.sort(key=lambda item: _order(item[0]))
 
     metrics: dict[str, MetricDefinition] = dict(BUILTIN_METRICS)
     context: dict[str, Any] = {"metrics": metrics, "emotion_scale": settings.emotion_scale}

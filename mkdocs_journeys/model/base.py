@@ -74,6 +74,20 @@ class Node(BaseModel):
         document = self.document
         return document.file if document else None
 
+    def written(self, field: str) -> Any:
+        """What the author wrote for ``field`` (None when it was left out): unlike the field itself, it
+        tells a value given from one a validator filled in."""
+        document = self.document
+        if document is None:
+            return None
+        raw: Any = document.data
+        for part in (*self.path, field):
+            try:
+                raw = raw[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return raw
+
 class OwnedNode(Node):
     """A part whose owner defaults to its container's (stage → journey, touchpoint → stage, step →
     process); the container fills ``owner`` in when it is validated, and remembers it did."""

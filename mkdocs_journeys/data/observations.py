@@ -1,0 +1,183 @@
+"""Measured metric values from a dataset, checked row by row and merged into the metrics they measure.
+
+Observations are already aggregates (one value per entity, metric and period), so they are few and
+are read whole. Each kind of problem is reported once, at the first row that has it, with the
+number of rows that share it; those rows are left out and the rest is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from ..handbook import Handbook
+from ..model import Dataset, Journey, MetricValue, Stage, Touchpoint
+from ..model.dataset import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from ..problems import Problem, did_you_mean
+from ..source import Location
+from .sources import Source, required
+
+Target = Journey | Stage | Touchpoint
+
+
+@dataclass
+class Observation:
+    at: Target
+    journey: Journey
+    metric: str
+    period: str
+    value: float
+    source: str | None
+    line: int | None
+
+
+@dataclass
+class RowProblems:
+    """Problems of the rows of one dataset, one entry per kind of problem."""
+
+    dataset: Dataset
+    file: Path | None
+    first: dict[str, tuple[int | None, str | None]] = field(default_factory=dict)  # message: (line, hint)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, message: str, line: int | None, hint: str | None = None) -> None:
+        if message not in self.first:
+            self.first[message] = (line, hint)
+        self.counts[message] = self.counts.get(message, 0) + 1
+
+    def problems(self) -> list[Problem]:
+        found = []
+        for message, (line, hint) in self.first.items():
+            count = self.counts[message]
+            rows = f" ({count} rows like this one are left out)" if count > 1 else ""
+            if self.file is not None and line is not None:
+                where = Location(self.file, line, 1)
+            else:
+                where = self.dataset.location("query" if self.dataset.query else "type")
+                rows = f" ({count} rows are left out)" if count > 1 else " (the row is left out)"
+            found.append(Problem(where, f"dataset '{self.dataset.id}': {message}{rows}", "bad-data", hint=hint))
+        return found
+
+
+@dataclass
+class Rows:
+    """An observations dataset as read: ``(at, metric, period, value, source, line)`` per row."""
+
+    rows: list[tuple[str | None, ...]]
+
+
+def fetch_rows(source: Source, dataset: Dataset) -> Rows:
+    columns = list(source.columns())
+    names = required(dataset, columns, REQUIRED_COLUMNS["observations"])
+    d = source.dialect
+    selected = [d.text(d.quote(names[n])) for n in REQUIRED_COLUMNS["observations"]]
+    optional = dataset.column(OPTIONAL_COLUMNS["observations"][0])
+    selected.append(d.text(d.quote(optional)) if optional in columns else "NULL")
+    selected.append(d.text("_line") if source.lines else "NULL")
+    fetched = source.run(f"SELECT {', '.join(selected)} FROM {source.relation()}")
+    return Rows([tuple(None if v is None else str(v) for v in row) for row in fetched])
+
+
+def read_observations(rows: Rows, dataset: Dataset, handbook: Handbook,
+                      file: Path | None) -> tuple[list[Observation], list[Problem]]:
+    issues = RowProblems(dataset, file)
+    found: list[Observation] = []
+    for row in rows.rows:
+        at, metric, period, value = (None if v is None else v.strip() for v in row[:4])
+        line = int(row[5]) if row[5] is not None else None
+        observation = _observation(handbook, issues, line, at, metric, period, value)
+        if observation is not None:
+            observation.source = row[4] or dataset.source
+            found.append(observation)
+    return found, issues.problems()
+
+
+def _observation(handbook: Handbook, issues: RowProblems, line: int | None, at: str | None, metric: str | None,
+                 period: str | None, value: str | None) -> Observation | None:
+    if not at or not metric or not period or value is None or value == "":
+        issues.add("a row without `at`, `metric`, `period` or `value`", line)
+        return None
+    target = _target(handbook, issues, line, at)
+    if target is None:
+        return None
+    definition = handbook.metrics.get(metric)
+    if definition is None:
+        issues.add(f"unknown metric '{metric}'", line, did_you_mean(metric, handbook.metrics))
+        return None
+    try:
+        number = float(definition.parse(value))
+    except (PydanticCustomError, ValueError) as exc:
+        issues.add(f"{definition.name}: {exc}", line)
+        return None
+    return Observation(target[1], target[0], metric, period, number, None, line)
+
+
+def _target(handbook: Handbook, issues: RowProblems, line: int | None, at: str) -> tuple[Journey, Target] | None:
+    journey_id, _, part = at.partition("/")
+    journey = handbook.journeys.get(journey_id)
+    if journey is None:
+        issues.add(f"unknown journey '{journey_id}' in `at`", line, did_you_mean(journey_id, handbook.journeys))
+        return None
+    if not part:
+        return journey, journey
+    parts: dict[str, Target] = {s.id: s for s in journey.stages}
+    parts.update({tp.id: tp for _, tp in journey.touchpoints()})
+    if part not in parts:
+        issues.add(f"the journey '{journey_id}' has no stage or touchpoint '{part}'", line,
+                   did_you_mean(part, parts))
+        return None
+    return journey, parts[part]
+
+
+def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation], file: Path | None) -> list[Problem]:
+    """Observations become each metric's history and actual; two sources for one figure are errors."""
+    grouped: dict[tuple[int, str], list[Observation]] = {}
+    for observation in observations:
+        grouped.setdefault((id(observation.at), observation.metric), []).append(observation)
+    problems: list[Problem] = []
+    for (_, metric_id), group in grouped.items():
+        target = group[0].at
+        existing = target.metrics.get(metric_id)
+        if existing is not None and existing.written("actual") is not None:
+            problems.append(Problem(existing.location("actual", key=True), f"'{metric_id}' has an `actual` here and "
+                            f"observations in the dataset '{dataset.id}': two sources for one figure",
+                            "two-sources", hint="remove the `actual` and let the data give it"))
+            continue
+        history = {h.period: h.value for h in existing.history} if existing is not None else {}
+        for observation in sorted(group, key=lambda o: o.period):
+            if observation.period in history:
+                problems.append(_twice(dataset, observation, existing, file))
+                continue
+            history[observation.period] = observation.value
+        target.metrics[metric_id] = _merged(handbook, existing, metric_id, history, group)
+    return problems
+
+
+def _twice(dataset: Dataset, observation: Observation, existing: MetricValue | None, file: Path | None) -> Problem:
+    where = Location(file, observation.line, 1) if observation.line is not None and file else dataset.location("type")
+    return Problem(where, f"two values of '{observation.metric}' for {observation.period}"
+                   + (" (one in the YAML history)" if existing is not None and existing.history else ""),
+                   "two-sources", hint="keep one value per period")
+
+
+def _merged(handbook: Handbook, existing: MetricValue | None, metric_id: str, history: dict[str, float],
+            group: list[Observation]) -> MetricValue:
+    periods = sorted(history)
+    latest = max(group, key=lambda o: o.period)
+    data: dict[str, Any] = {
+        "metric_id": metric_id,
+        "target": existing.target if existing is not None else None,
+        "actual": history[periods[-1]],
+        "period": periods[-1],
+        "source": latest.source if latest.period == periods[-1] else (existing.source if existing else None),
+        "history": [{"metric_id": metric_id, "period": p, "value": history[p]} for p in periods],
+    }
+    merged = MetricValue.model_validate(data, context={"metrics": handbook.metrics})
+    if existing is not None and existing.document is not None:
+        merged.attach(existing.document, existing.path)
+    elif group[0].at.document is not None:
+        merged.attach(group[0].at.document, (*group[0].at.path, "metrics"))
+    return merged
