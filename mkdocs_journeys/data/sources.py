@@ -66,7 +66,10 @@ class FileSource(Source):
     """A file inside the handbook folder, read by an in-process DuckDB."""
 
     def __init__(self, path: Path) -> None:
-        import duckdb
+        try:
+            import duckdb
+        except ImportError as exc:
+            raise DataError("reading data files needs DuckDB: pip install 'mkdocs-journeys[data]'", "file") from exc
 
         self.path = path
         self.dialect = dialect_named("duckdb")
@@ -116,8 +119,9 @@ class DatabaseSource(Source):
             from sqlalchemy import create_engine
             from sqlalchemy.engine import make_url
             from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-        except ImportError as exc:  # pragma: no cover - sqlalchemy is a dependency
-            raise DataError("reading a database needs SQLAlchemy: pip install 'mkdocs-journeys[data]'") from exc
+        except ImportError as exc:
+            raise DataError("reading a database needs SQLAlchemy: pip install 'mkdocs-journeys[data]'",
+                            "connection") from exc
         try:
             parsed = make_url(url)
             self._secrets = [s for s in (parsed.password, url) if s]
