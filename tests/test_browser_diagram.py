@@ -1,6 +1,6 @@
 """The process diagrams of the repository's example handbook in a real Chromium, measured as drawn:
 branch labels overlap nothing, texts fit their boxes, every step stands in its owner's lane, a
-phone scrolls the diagram sideways, and the dark palette recolours it. Screenshots are written
+phone scrolls the diagram sideways, paper shrinks it, and the dark palette recolours it. Screenshots are written
 beside the test's files for a person to look at."""
 
 from __future__ import annotations
@@ -106,5 +106,11 @@ def test_a_phone_scrolls_the_diagram_and_dark_mode_recolours_it(browser: Any, ha
     assert light != dark and lane != dark_lane  # the label backgrounds and department colours follow the palette
     assert page.evaluate("() => getComputedStyle(document.querySelector('.journeys-step text')).fill") != \
         "rgb(0, 0, 0)"
+    # on paper, the widest diagram shrinks to the page instead of running off it
+    page.goto(f"{handbook}handbook/processes/trial-onboarding/")
+    page.set_viewport_size({"width": 700, "height": 1000})
+    page.emulate_media(media="print")
+    assert page.evaluate("() => { const f = document.querySelector('#flow-diagram');"
+                         " return f.querySelector('svg').getBoundingClientRect().width <= f.clientWidth + 1; }")
     watch.clean()
     page.context.close()
