@@ -5,8 +5,9 @@ reads down the page at its width and only scrolls sideways on a phone. Ranks of 
 with ranks that only edges cross, and nothing but curves lies between two ranks, so an edge that
 goes from one rank to the next, or crosses a rank through its own reserved point, never touches a
 box; a branch label is one of those reserved points, so labels collide neither with boxes nor with
-each other. A loop leaves its step at the bottom, runs in a channel between ranks to a corridor
-left or right of all the lanes, and comes into its target from above, one corridor track per loop.
+each other. A loop leaves its step downwards through a reserved point (its label on it), runs in a
+channel between ranks to a corridor left or right of all the lanes, and comes into its target from
+above, one corridor track and one channel per loop.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ def _spaced(sizes: list[float]) -> float:
 
 
 def layout(process: Process, department_names: dict[str, str] | None = None) -> Layout:
+    """The diagram's geometry; department names only decide how each lane's heading wraps."""
     graph = layered(process)
     names = department_names or {}
     texts = {step.id: box_text(step) for step in process.steps}
