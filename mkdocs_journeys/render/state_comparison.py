@@ -130,8 +130,7 @@ def comparison_chart(ctx: RenderContext, page: str, comparison: Comparison) -> s
         return None
     rows = []
     for slot in comparison.slots:
-        for which, journey, stage in (("current", comparison.current, slot.current),
-                                      ("future", comparison.future, slot.future)):
+        for which, stage in (("current", slot.current), ("future", slot.future)):
             for tp in stage.touchpoints if stage else []:
                 emotion = f"{tp.emotion:g}" if tp.emotion is not None else "not recorded"
                 rows.append([slot.name, which, tp.name, emotion])
