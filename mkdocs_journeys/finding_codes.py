@@ -60,6 +60,24 @@ class FindingCode(str, Enum):
     JOURNEY_WITHOUT_METRICS = ("journey-without-metrics",
                                "Neither the journey nor any of its stages or touchpoints has a metric.",
                                "Journey without metrics")
+    SLA_BREACHED = ("sla-breached", "More cases than the `data.sla_breach_share` setting wait longer for a step than "
+                    "its SLA (from an event log).", "SLA breached")
+    UNDESIGNED_TRANSITION = ("undesigned-transition", "Cases go from one step to another in a way the process map "
+                             "does not draw (from an event log).", "Not on the map")
+    STEP_NEVER_EXECUTED = ("step-never-executed", "An event log of the process has no event for this step.",
+                           "Step never executed")
+    LOW_CONFORMANCE = ("low-conformance", "Fewer cases than the `data.conformance_min` setting follow the process "
+                       "map in every transition.", "Process not followed")
+    UNMATCHED_ACTIVITY = ("unmatched-activity", "An activity of an event log matches no step or touchpoint (by its "
+                          "`activity`, else its name).", "Activity not on the map")
+    DROP_OFF = ("drop-off", "More of the cases reaching a touchpoint than the `data.dropoff_max` setting end there.",
+                "Customers drop out")
+    STALE_METRIC = ("stale-metric", "A metric's latest measured period ended longer ago than the "
+                    "`data.stale_after_days` setting.", "Out-of-date figure")
+    EMOTION_CONTRADICTED = ("emotion-contradicted", "A touchpoint's emotion and its measured satisfaction or effort "
+                            "(CSAT, CES) point opposite ways.", "Emotion contradicted by data")
+    NOT_REVIEWED = ("not-reviewed", "A journey's `reviewed` date is older than the `data.review_within_days` "
+                    "setting.", "Due for review")
 
 
 # The codes as authors write them, with their meanings, in the order the documentation lists them.

@@ -21,9 +21,10 @@ from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
+from .data.measure import DataCache, measured_handbook
 from .escape import one_line, page_title
 from .gc_pause import collector_paused
-from .handbook import Handbook, build_handbook
+from .handbook import Handbook
 from .kinds import KINDS, PAGE_KINDS
 from .render import RenderContext, assets, render_pages
 from .render.site import Site
@@ -45,8 +46,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.source: Path | None = None
         self.site: Site | None = None
         self.context: RenderContext | None = None
+        self.data_cache = DataCache()
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: the data
+        cache then spares the datasets that did not change."""
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
         try:
@@ -78,11 +84,12 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not self.source.is_dir():
             raise PluginError(one_line(f"journeys: the handbook folder '{self.settings.source}' does not exist "
                                        f"(looked for {self.source})"))
-        handbook = build_handbook(self.source, self.settings)
+        # The cache lives as long as the plugin: `mkdocs serve` does not read an unchanged dataset again.
+        handbook, measurements = measured_handbook(self.source, self.settings, self.data_cache)
         self.handbook = handbook
         for problem in handbook.problems:
             _warn(f"{problem.location.display()}: {problem.full_message()}")
-        self.analysis = analyse(handbook)
+        self.analysis = analyse(handbook, measurements)
         self._log_findings(self.analysis)
         with collector_paused():
             self.context = RenderContext.for_build(handbook, self.analysis, directory_urls=config.use_directory_urls)

@@ -49,6 +49,30 @@ class Suppression(BaseModel):
         return entities
 
 
+class DataSettings(BaseModel):
+    """When measured data and reviews become findings (the `data` block of the plugin's options)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sla_breach_share: float = Field(
+        0.1, ge=0, le=1, description="A step breaches its SLA when more than this share of cases waits longer.")
+    undesigned_share: float = Field(
+        0.0, ge=0, le=1, description="An undesigned transition is reported when more than this share of cases takes "
+        "it (0: every one observed).")
+    conformance_min: float = Field(
+        0.8, ge=0, le=1, description="A process is reported when fewer cases than this share follow its map.")
+    dropoff_max: float = Field(
+        0.3, ge=0, le=1, description="A touchpoint is reported when more than this share of the cases that reach it "
+        "end there (not counting the journey's last column).")
+    stale_after_days: int = Field(
+        120, ge=1, description="A metric's measured value is stale when its period ended more than this many days ago.")
+    review_within_days: int = Field(
+        365, ge=1, description="A journey is due for review when its `reviewed` date is older than this.")
+    today: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="The date staleness is judged on (`YYYY-MM-DD`); default: "
+        "the build's date, or `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced.")
+
+
 class Settings(BaseModel):
     """The `journeys` plugin's options in `mkdocs.yml`; the command line reads the same block.
 
@@ -80,6 +104,8 @@ class Settings(BaseModel):
     ignore: list[Suppression] = Field(default_factory=list, description="Findings switched off, with a reason.")
     site_url: str | None = Field(None, description="Where the handbook is published (for links in `diff`); "
                                  "defaults to the site's `site_url`.")
+    data: DataSettings = Field(default_factory=lambda: DataSettings(),
+                               description="Thresholds of the findings from datasets and reviews.")
 
     @field_validator("nav", "findings", mode="before")
     @classmethod

@@ -6,10 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..data.measure import Measurements
 from ..handbook import Handbook
 from . import suppression
 from .channels import channel_findings
 from .coverage import Coverage, internal_steps, journey_coverage, unsupported_findings
+from .data_findings import freshness_findings, journey_data_findings, process_data_findings
 from .emotion import Extremes, emotion_findings, extremes
 from .findings import Finding
 from .flow import Flow
@@ -29,6 +31,7 @@ class Analysis:
     unsupported: dict[str, list[str]] = field(default_factory=dict)
     internal_steps: dict[str, list[str]] = field(default_factory=dict)
     extremes: dict[str, Extremes] = field(default_factory=dict)
+    measurements: Measurements | None = None  # what the datasets say, for the pages that show it
 
     def findings_for(self, entity: str) -> list[Finding]:
         """Findings about an entity or anything inside it (``journey:ID``, ``process:ID``...)."""
@@ -52,9 +55,10 @@ class Analysis:
         return Counter(f.code for f in self.findings)
 
 
-def analyse(handbook: Handbook) -> Analysis:
-    """Every finding, handoff and coverage figure of the handbook's valid definitions."""
-    result = Analysis()
+def analyse(handbook: Handbook, measurements: Measurements | None = None) -> Analysis:
+    """Every finding, handoff and coverage figure of the handbook's valid definitions, and what the
+    measured data says about them (``measurements``: the handbook's datasets, read by :func:`measure`)."""
+    result = Analysis(measurements=measurements)
     names = {d.id: d.name for d in handbook.departments.values()}
     persona_names = {p.id: p.name for p in handbook.personas.values()}
     found: list[Finding] = []
@@ -73,8 +77,13 @@ def analyse(handbook: Handbook) -> Analysis:
         found += channel_findings(journey, handbook.personas)
         found += emotion_findings(flow, handbook.settings.neutral, persona_names)
         found += metric_findings(journey)
+        found += freshness_findings(journey, handbook.settings)
+        if measurements is not None:
+            found += journey_data_findings(journey, measurements, handbook)
     for process in sorted(handbook.processes.values(), key=lambda p: p.id):
         found += process_findings(process)
+        if measurements is not None:
+            found += process_data_findings(process, measurements, handbook)
     result.internal_steps = internal_steps(handbook)
 
     anchors: Counter[str] = Counter()

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..analysis import analyse
-from ..handbook import build_handbook
+from ..data.measure import measured_handbook
 from ..problems import Problem
 from ..settings import Settings
 from .options import UsageError, resolve_source
@@ -19,14 +19,15 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
 
     ``findings=False`` validates only: no analysis, so a valid handbook prints its summary alone.
     """
-    handbook = build_handbook(source, settings)
+    handbook, measurements = measured_handbook(source, settings)
     errors = handbook.problems
-    warnings: list[Problem] = [f.as_problem() for f in analyse(handbook).findings] if findings else []
+    warnings: list[Problem] = [f.as_problem() for f in analyse(handbook, measurements).findings] if findings else []
     problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
     lines = render(problems, fmt)
     if fmt != "json":
         definitions = (len(handbook.journeys) + len(handbook.personas) + len(handbook.processes)
-                       + len(handbook.departments) + len(handbook.custom_metrics) + len(handbook.rejected))
+                       + len(handbook.departments) + len(handbook.custom_metrics) + len(handbook.datasets)
+                       + len(handbook.rejected))
         lines.append(summary(len(errors), len(warnings), definitions, len(handbook.files)))
     failed = bool(errors) or (strict and bool(warnings))
     return lines, 1 if failed else 0

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import analyse
-from ..handbook import Handbook, build_handbook
+from ..data.measure import Measurements, measured_handbook
+from ..handbook import Handbook
 from ..render import RenderContext, assets, render_pages
 from ..render.site import Site
 from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
@@ -33,11 +34,13 @@ class Written:
     removed: int
 
 
-def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = True) -> Written:
+def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = True,
+                   measurements: Measurements | None = None) -> Written:
     """Write every page and asset below ``outdir``, and delete what the last run wrote and this one does not."""
     if outdir.exists() and not outdir.is_dir():
         raise OutputInTheWay(f"the output folder {quoted(outdir)} is a file")
-    ctx = RenderContext.for_build(handbook, analyse(handbook), directory_urls=directory_urls, standalone_scripts=True)
+    ctx = RenderContext.for_build(handbook, analyse(handbook, measurements), directory_urls=directory_urls,
+                                  standalone_scripts=True)
     pages = render_pages(ctx)
     texts = {page.path: page.markdown for page in pages}
     copies = {asset.path: asset.source for asset in assets(Site(handbook, handbook.settings.output))}
@@ -66,11 +69,12 @@ def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = T
 
 def run(args: argparse.Namespace) -> int:
     source, settings = resolve_source(args.source, args.config)
-    handbook = build_handbook(source, settings)
+    handbook, measurements = measured_handbook(source, settings)
     for problem in handbook.problems:
         print(format_text(problem), file=sys.stderr)
     try:
-        written = write_handbook(handbook, Path(args.outdir), directory_urls=not args.no_directory_urls)
+        written = write_handbook(handbook, Path(args.outdir), directory_urls=not args.no_directory_urls,
+                                 measurements=measurements)
     except OutputInTheWay as exc:
         raise UsageError(str(exc)) from exc
     removed = f"; removed {written.removed} it wrote before" if written.removed else ""

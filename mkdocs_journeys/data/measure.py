@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..handbook import Handbook
+from ..handbook import Handbook, build_handbook
 from ..model import Dataset
-from ..problems import Problem
+from ..problems import Problem, sorted_problems
+from ..settings import Settings
 from ..source import Location
 from .event_figures import (
     JourneyFigures,
@@ -141,3 +142,14 @@ def _key(dataset: Dataset, file: Path | None, handbook: Handbook, kind: str) -> 
             journey = handbook.journeys[dataset.journey]
             parts["journey"] = [(s.id, tp.id, tp.activity, tp.name) for s, tp in journey.touchpoints()]
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def measured_handbook(source: Path, settings: Settings | None = None,
+                      cache: DataCache | None = None) -> tuple[Handbook, Measurements]:
+    """The handbook with its datasets read: observations merged into its metrics, and the problems
+    of the data among the handbook's own (the rest of the handbook is kept whatever the data holds)."""
+    handbook = build_handbook(source, settings)
+    measurements = measure(handbook, cache)
+    if measurements.problems:
+        handbook.problems = sorted_problems([*handbook.problems, *measurements.problems])
+    return handbook, measurements

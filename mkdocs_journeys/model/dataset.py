@@ -35,8 +35,8 @@ class Dataset(Node):
     type: Literal["observations", "events"] = Field(
         description="`observations` (measured metric values) or `events` (an event log: case, activity, timestamp).")
     data_file: Text | None = Field(
-        None, alias="file", description="A `.csv` (header row, UTF-8), `.parquet` or `.json`/`.jsonl` file (one object per line), "
-        "relative to the handbook folder and inside it.")
+        None, alias="file", description="A `.csv` (header row, UTF-8), `.parquet` or `.json`/`.jsonl` file (one "
+        "object per line), relative to the handbook folder and inside it.")
     connection: Text | None = Field(
         None, description="Instead of `file`: the name of an environment variable holding a SQLAlchemy database URL. "
         "The URL itself never goes into YAML.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -62,6 +63,10 @@ class Touchpoint(OwnedNode):
     personas: IdList = Field(description="The journey's personas who take this touchpoint; empty: all of them.")
     activity: Text | None = Field(
         None, description="The activity that marks this touchpoint in an event log; default: its `name`.")
+    evidence: Literal["observed", "assumed", "proposed"] | None = Field(
+        None, description="What the content rests on: `observed` (seen in research or data), `assumed` (the team's "
+        "belief, to be checked) or `proposed` (a design not yet live).")
+    research: Text | None = Field(None, description="The research it comes from, e.g. `2026-Q2 diary study`.")
 
     _derive_id = model_validator(mode="before")(derive_id)
 
@@ -113,10 +118,25 @@ class Journey(Node):
     replaces: Id | None = Field(
         None, description="For a future-state journey: the current journey it replaces. Both pages compare "
         "the two.")
+    reviewed: Text | None = Field(None, description="When the map was last reviewed against reality (`YYYY-MM-DD`).")
+    reviewed_by: Text | None = Field(None, description="Who reviewed it.")
     tags: TextList = Field(description="Free labels for grouping.")
     metrics: Metrics = Field(description="Metric values for the whole journey.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order (at least one).")
     transitions: list[Transition] = Field(default_factory=list, description="Extra paths between stages.")
+
+    @field_validator("reviewed")
+    @classmethod
+    def _a_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise PydanticCustomError("review_date", "'{value}' is not a date: write YYYY-MM-DD",
+                                          {"value": value}) from None
+            if len(value) != 10:
+                raise PydanticCustomError("review_date", "'{value}' is not a date: write YYYY-MM-DD", {"value": value})
+        return value
 
     @model_validator(mode="after")
     def _inherit_owners(self) -> Journey:

@@ -1,0 +1,154 @@
+"""Findings from measured data: event logs against their process maps and journeys, figures that
+have gone stale, emotions the measured satisfaction contradicts, and maps due for review."""
+
+from __future__ import annotations
+
+from ..data.measure import Measurements
+from ..finding_codes import FindingCode
+from ..handbook import Handbook
+from ..model import Journey, Process
+from ..settings import Settings
+from .findings import Finding
+from .period_dates import days_since, period_end, today
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def process_data_findings(process: Process, measurements: Measurements, handbook: Handbook) -> list[Finding]:
+    figures = measurements.processes.get(process.id)
+    if figures is None or figures.cases == 0:
+        return []
+    limits = handbook.settings.data
+    dataset = handbook.datasets[figures.dataset]
+    subject, scopes = f"process:{process.id}", (f"process:{process.id}",)
+    found: list[Finding] = []
+    for step in process.steps:
+        step_figures = figures.steps[step.id]
+        where = f"{subject}/{step.id}"
+        if step_figures.events == 0:
+            found.append(Finding(FindingCode.STEP_NEVER_EXECUTED, f"no case of '{dataset.id}' reaches step "
+                                 f"'{step.name}'", step.location(), where,
+                                 "check the step's `activity` against the log, or whether the step still exists",
+                                 (step.owner_id,), scopes))
+        breach = step_figures.breach_share
+        if breach is not None and breach > limits.sla_breach_share:
+            found.append(Finding(FindingCode.SLA_BREACHED, f"step '{step.name}' breaches its SLA of {step.sla_text} "
+                                 f"in {_percent(breach)} of arrivals ({step_figures.wait.total} measured)",
+                                 step.location("sla"), where, "find where the cases wait, or agree a realistic SLA",
+                                 (step.owner_id,), scopes))
+    names = {s.id: s.name for s in process.steps}
+    for transition in figures.transitions:
+        share = transition.count / figures.cases
+        if transition.designed or share <= limits.undesigned_share:
+            continue
+        source = names.get(transition.source, transition.source)
+        target = names.get(transition.target, transition.target)
+        origin = process.step(transition.source)
+        found.append(Finding(
+            FindingCode.UNDESIGNED_TRANSITION, f"{transition.count} transitions from '{source}' to '{target}' "
+            f"({_percent(share)} of cases) are not on the map",
+            origin.location() if origin else dataset.location("type"),
+            f"{subject}/{transition.source}" if origin else subject,
+            "draw the path on the map if it is legitimate, or find out why cases take it",
+            (origin.owner_id,) if origin else (process.owner,), scopes, discriminator=f"to-{transition.target}"))
+    conformance = figures.conformance
+    if conformance is not None and conformance < limits.conformance_min:
+        found.append(Finding(FindingCode.LOW_CONFORMANCE, f"only {_percent(conformance)} of the {figures.cases} "
+                             f"cases follow the map of '{process.title}' in every transition",
+                             process.location("title", key=True), subject,
+                             "look at the most frequent variants on the process page", (process.owner,), scopes))
+    for activity, events in figures.unmatched.items():
+        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' ({events} events) matches "
+                             f"no step of '{process.title}'", dataset.location("process"), subject,
+                             "give the step it marks an `activity`, or add the step to the map", (process.owner,),
+                             scopes, discriminator=activity))
+    return found
+
+
+def journey_data_findings(journey: Journey, measurements: Measurements, handbook: Handbook) -> list[Finding]:
+    figures = measurements.journeys.get(journey.id)
+    if figures is None or figures.cases == 0:
+        return []
+    limits = handbook.settings.data
+    scope = f"journey:{journey.id}"
+    columns = journey.columns()
+    last_column = {tp.id for tp in columns[-1].touchpoints} if columns else set()
+    found: list[Finding] = []
+    for stage, tp in journey.touchpoints():
+        reached = figures.reached.get(tp.id, 0)
+        ended = figures.last.get(tp.id, 0)
+        if tp.id in last_column or reached == 0 or ended / reached <= limits.dropoff_max:
+            continue
+        found.append(Finding(FindingCode.DROP_OFF, f"{_percent(ended / reached)} of the {reached} cases that reach "
+                             f"'{tp.name}' go no further", tp.location(), f"{scope}/{tp.id}",
+                             "find out what stops them here: this is where the journey loses customers",
+                             (tp.owner_id,), (scope, f"{scope}/{stage.id}")))
+    dataset = handbook.datasets[figures.dataset]
+    for activity, events in figures.unmatched.items():
+        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' ({events} events) matches "
+                             f"no touchpoint of '{journey.title}'", dataset.location("journey"), scope,
+                             "give the touchpoint it marks an `activity`", (journey.owner,), (scope,),
+                             discriminator=activity))
+    return found
+
+
+def freshness_findings(journey: Journey, settings: Settings) -> list[Finding]:
+    """Figures measured too long ago, emotions measured satisfaction contradicts, reviews overdue."""
+    now = today(settings.data.today)
+    scope = f"journey:{journey.id}"
+    found: list[Finding] = []
+    for at in journey.metric_values():
+        value = at.value
+        end = period_end(value.period) if value.actual is not None and value.period else None
+        if end is None:
+            continue
+        age = days_since(end, now)
+        if age > settings.data.stale_after_days:
+            subject = scope if at.node is journey else f"{scope}/{at.node.id}"
+            found.append(Finding(FindingCode.STALE_METRIC, f"{value.definition.name} was last measured for "
+                                 f"{value.period}, {age} days ago", at.node.location("metrics", at.metric_id,
+                                                                                      key=True),
+                                 subject, "measure it again, or connect a dataset that keeps it current",
+                                 (getattr(at.node, "owner", None) or journey.owner,), (scope,),
+                                 discriminator=at.metric_id))
+    found += _contradictions(journey, settings)
+    if journey.reviewed is not None:
+        age = days_since(period_end(journey.reviewed) or now, now)
+        if age > settings.data.review_within_days:
+            by = f" by {journey.reviewed_by}" if journey.reviewed_by else ""
+            found.append(Finding(FindingCode.NOT_REVIEWED, f"the map was last reviewed{by} on {journey.reviewed}, "
+                                 f"{age} days ago", journey.location("reviewed"), scope,
+                                 "walk the journey again with the teams and the data, then update `reviewed`",
+                                 (journey.owner,), (scope,)))
+    return found
+
+
+def _contradictions(journey: Journey, settings: Settings) -> list[Finding]:
+    """Emotion and measured satisfaction (or effort, lower is better) compared on one 0-to-1 scale:
+    half the scale apart or more is a contradiction."""
+    low, high = settings.emotion_scale
+    found: list[Finding] = []
+    for stage, tp in journey.touchpoints():
+        if tp.emotion is None:
+            continue
+        felt = (tp.emotion - low) / (high - low)
+        for metric_id in ("csat", "ces"):
+            value = tp.metrics.get(metric_id)
+            if value is None or value.actual is None:
+                continue
+            lo, hi = value.definition.bounds
+            if lo is None or hi is None or hi == lo:
+                continue
+            measured = (value.actual - lo) / (hi - lo)
+            if value.definition.better == "lower":
+                measured = 1 - measured
+            if abs(felt - measured) >= 0.5:
+                found.append(Finding(
+                    FindingCode.EMOTION_CONTRADICTED, f"'{tp.name}' is mapped at {tp.emotion:+g} but "
+                    f"{value.definition.name} measures {value.definition.format(value.actual)}",
+                    tp.location("emotion"), f"journey:{journey.id}/{tp.id}",
+                    "check the emotion against the research: one of the two is wrong", (tp.owner_id,),
+                    (f"journey:{journey.id}", f"journey:{journey.id}/{stage.id}"), discriminator=metric_id))
+    return found
