@@ -30,7 +30,7 @@ from .event_figures import (
 )
 from .event_log import EventLog, EventQueries
 from .observations import Rows, fetch_rows, merge, read_observations
-from .sources import DataError, Source, data_file, open_source
+from .sources import DataError, Source, data_file, first_line, masked, open_source
 
 
 @dataclass
@@ -67,8 +67,22 @@ def measure(handbook: Handbook, cache: DataCache | None = None) -> Measurements:
         try:
             _measure(handbook, dataset, cache, result)
         except DataError as exc:
-            result.problems.append(Problem(dataset.location(exc.field), exc.message, "bad-data"))
+            result.problems.append(_problem(handbook, dataset, exc))
+        except Exception as exc:  # an engine's or driver's own error: one line, never a traceback
+            error = DataError(f"cannot read the dataset '{dataset.id}': {type(exc).__name__}: "
+                              f"{masked(first_line(str(exc)))}", "file" if dataset.data_file else "query")
+            result.problems.append(_problem(handbook, dataset, error))
     return result
+
+
+def _problem(handbook: Handbook, dataset: Dataset, exc: DataError) -> Problem:
+    """At the data file's line when the engine named one, else at the definition's field."""
+    if exc.line is not None and dataset.data_file is not None:
+        location = Location((handbook.source / dataset.data_file).absolute(), exc.line, 1)
+    else:
+        location = dataset.location(exc.field)
+    message = exc.message if f"'{dataset.id}'" in exc.message else f"dataset '{dataset.id}': {exc.message}"
+    return Problem(location, message, "bad-data")
 
 
 def _measure(handbook: Handbook, dataset: Dataset, cache: DataCache, result: Measurements) -> None:

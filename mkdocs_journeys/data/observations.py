@@ -42,17 +42,22 @@ class RowProblems:
     file: Path | None
     first: dict[str, tuple[int | None, str | None]] = field(default_factory=dict)  # message: (line, hint)
     counts: dict[str, int] = field(default_factory=dict)
+    messages: dict[str, str] = field(default_factory=dict)
 
-    def add(self, message: str, line: int | None, hint: str | None = None) -> None:
-        if message not in self.first:
-            self.first[message] = (line, hint)
-        self.counts[message] = self.counts.get(message, 0) + 1
+    def add(self, message: str, line: int | None, hint: str | None = None, kind: str | None = None) -> None:
+        """``kind``: rows sharing it are one problem, told by the first one's message (values that do
+        not parse differ from row to row, but are one kind of problem per metric)."""
+        key = kind or message
+        if key not in self.first:
+            self.first[key] = (line, hint)
+            self.messages[key] = message
+        self.counts[key] = self.counts.get(key, 0) + 1
 
     def problems(self) -> list[Problem]:
         found = []
-        for message, (line, hint) in self.first.items():
-            count = self.counts[message]
-            rows = f" ({count} rows like this one are left out)" if count > 1 else ""
+        for key, (line, hint) in self.first.items():
+            message, count = self.messages[key], self.counts[key]
+            rows = f" ({count} rows like this one are left out)" if count > 1 else " (the row is left out)"
             if self.file is not None and line is not None:
                 where = Location(self.file, line, 1)
             else:
@@ -110,7 +115,8 @@ def _observation(handbook: Handbook, issues: RowProblems, line: int | None, at: 
     try:
         number = float(definition.parse(value))
     except (PydanticCustomError, ValueError) as exc:
-        issues.add(f"{definition.name}: {exc}", line)
+        said = str(exc)
+        issues.add(said if definition.name in said else f"{definition.name}: {said}", line, kind=f"value:{metric}")
         return None
     return Observation(target[1], target[0], metric, period, number, None, line)
 
@@ -158,7 +164,7 @@ def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation],
 
 def _twice(dataset: Dataset, observation: Observation, existing: MetricValue | None, file: Path | None) -> Problem:
     where = Location(file, observation.line, 1) if observation.line is not None and file else dataset.location("type")
-    return Problem(where, f"two values of '{observation.metric}' for {observation.period}"
+    return Problem(where, f"dataset '{dataset.id}': two values of '{observation.metric}' for {observation.period}"
                    + (" (one in the YAML history)" if existing is not None and existing.history else ""),
                    "two-sources", hint="keep one value per period")
 

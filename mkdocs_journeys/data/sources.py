@@ -24,10 +24,11 @@ RAW = "journeys_raw"
 class DataError(Exception):
     """A dataset that cannot be read: the message for the author, and the field of the definition it concerns."""
 
-    def __init__(self, message: str, field: str = "type") -> None:
+    def __init__(self, message: str, field: str = "type", line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.line = line  # the data file's line the problem is on, when the engine says so
 
 
 class Source:
@@ -56,7 +57,9 @@ class Source:
         """Release the connection."""
 
 
-_READERS = {".csv": "read_csv({path}, header = true, all_varchar = true)",
+# A short row of a CSV file gets NULLs (reported as a row without its values); without null_padding,
+# DuckDB's sniffer takes a ragged file for one of another dialect and reads nonsense columns.
+_READERS = {".csv": "read_csv({path}, header = true, all_varchar = true, null_padding = true)",
             ".parquet": "read_parquet({path})",
             ".json": "read_json_auto({path})", ".jsonl": "read_json_auto({path}, format = 'newline_delimited')",
             ".ndjson": "read_json_auto({path}, format = 'newline_delimited')"}
@@ -65,13 +68,18 @@ _READERS = {".csv": "read_csv({path}, header = true, all_varchar = true)",
 class FileSource(Source):
     """A file inside the handbook folder, read by an in-process DuckDB."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, shown: str | None = None) -> None:
+        """``shown``: the file as the author wrote it (relative to the handbook folder), for messages."""
         try:
             import duckdb
         except ImportError as exc:
             raise DataError("reading data files needs DuckDB: pip install 'mkdocs-journeys[data]'", "file") from exc
 
         self.path = path
+        self.shown = shown or path.name
+        if path.stat().st_size == 0:
+            raise DataError(f"the data file '{self.shown}' is empty (a CSV file needs at least its "
+                            "header row, naming the columns)", "file")
         self.dialect = dialect_named("duckdb")
         self.lines = path.suffix.lower() == ".csv"
         self._connection = duckdb.connect(":memory:")
@@ -90,7 +98,18 @@ class FileSource(Source):
         try:
             return self._connection.execute(sql).fetchall()
         except duckdb.Error as exc:
-            raise DataError(f"cannot read {self.path.name}: {_first_line(str(exc))}", "file") from exc
+            raise self._error(str(exc)) from exc
+
+    def _error(self, message: str) -> DataError:
+        """DuckDB's words in one line, with the file as the author wrote it (never the machine's path)."""
+        line = re.search(r"CSV Error on Line: (\d+)", message)
+        number = int(line[1]) if line and self.lines else None
+        if "utf-8" in message.lower() and ("unicode" in message.lower() or "encod" in message.lower()):
+            return DataError(f"the data file '{self.shown}' is not UTF-8 text: save it as UTF-8", "file", number)
+        text = first_line(message.replace(str(self.path), self.shown))
+        if number is not None:
+            text = re.sub(r"\s*CSV Error on Line: \d+", "", text).strip() or "not a CSV row"
+        return DataError(f"cannot read '{self.shown}': {text}", "file", number)
 
     def columns(self) -> dict[str, str]:
         rows = self.run(f"DESCRIBE SELECT * FROM {self.relation()}")
@@ -127,8 +146,10 @@ class DatabaseSource(Source):
             self._secrets = [s for s in (parsed.password, url) if s]
             self._engine = create_engine(parsed)
         except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
-            raise DataError(f"the URL in {variable} is not a database URL this installation can use "
-                            f"({type(exc).__name__}); install the database's SQLAlchemy driver", "connection") from exc
+            scheme = url.partition("://")[0] if "://" in url else ""
+            named = f" ('{scheme}')" if re.fullmatch(r"[A-Za-z0-9_.+-]{1,40}", scheme) else ""
+            raise DataError(f"the URL in {variable} is not a database URL this installation can use{named}: "
+                            "check its scheme, and install the database's SQLAlchemy driver", "connection") from exc
         self.variable = variable
         self.dialect = dialect_named(self._engine.dialect.name)
         self._query = query.strip().rstrip(";").strip()
@@ -170,10 +191,10 @@ class DatabaseSource(Source):
 
     def _mask(self, exc: BaseException) -> str:
         """The database's own words, first line only, with anything secret masked."""
-        message = _first_line(str(getattr(exc, "orig", None) or exc))
+        message = first_line(str(getattr(exc, "orig", None) or exc))
         for secret in self._secrets:
             message = message.replace(secret, "***")
-        return re.sub(r"://([^:/@\s]+):[^@\s]+@", r"://\1:***@", message)
+        return masked(message)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -181,14 +202,19 @@ class DatabaseSource(Source):
         self._engine.dispose()
 
 
-def _first_line(text: str) -> str:
-    return " ".join(text.strip().splitlines()[:1]) or "unknown error"
+def first_line(text: str) -> str:
+    return " ".join(text.strip().splitlines()[:1]).strip() or "unknown error"
+
+
+def masked(text: str) -> str:
+    """Any URL's password in ``text`` replaced by ``***`` (for messages of unknown origin)."""
+    return re.sub(r"://([^:/@\s]+):[^@\s]+@", r"://\1:***@", text)
 
 
 def open_source(dataset: Dataset, root: Path) -> Source:
     """The dataset's source, after checking that a file lies inside the handbook folder."""
     if dataset.data_file is not None:
-        return FileSource(data_file(dataset.data_file, root))
+        return FileSource(data_file(dataset.data_file, root), dataset.data_file)
     assert dataset.connection is not None and dataset.query is not None
     return DatabaseSource(dataset.connection, dataset.query)
 
