@@ -58,7 +58,7 @@ def test_strict_fails_on_warnings_only_when_there_are_any(tmp_path: Path, capsys
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"departments.yml": DEPARTMENTS,
                      "j.yml": "kind: journey\ntitle: J\nowner: sales\nstages: [{name: A}]\n"})
-    monkeypatch.setattr(checking, "analyse", lambda handbook: type("Analysis", (), {"findings": []})())
+    monkeypatch.setattr(checking, "analyse", lambda handbook, measurements=None: type("Analysis", (), {"findings": []})())
     assert run(capsys, "check", str(tmp_path), "--strict") == (0, "2 definitions in 2 files: no problems\n", "")
 
 
@@ -243,7 +243,7 @@ def test_a_bug_in_the_tool_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checking, "build_handbook", broken)
+    monkeypatch.setattr(checking, "measured_handbook", broken)
     code, out, err = run(capsys, "check", str(example_handbook()))
     assert code == 2 and out == ""
     assert err == "mkdocs-journeys: internal error (RuntimeError: boom); please report this as a bug\n"
