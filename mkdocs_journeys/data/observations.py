@@ -153,20 +153,26 @@ def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation],
                             "two-sources", hint="remove the `actual` and let the data give it"))
             continue
         history = {h.period: h.value for h in existing.history} if existing is not None else {}
+        added: set[str] = set()
         for observation in sorted(group, key=lambda o: o.period):
             if observation.period in history:
-                problems.append(_twice(dataset, observation, existing, file))
+                problems.append(_twice(dataset, observation, None if observation.period in added else existing, file))
                 continue
             history[observation.period] = observation.value
+            added.add(observation.period)
         target.metrics[metric_id] = _merged(handbook, existing, metric_id, history, group)
     return problems
 
 
 def _twice(dataset: Dataset, observation: Observation, existing: MetricValue | None, file: Path | None) -> Problem:
+    """``existing``: the value the other one is in (the YAML's, or another dataset's); None: this dataset."""
     where = Location(file, observation.line, 1) if observation.line is not None and file else dataset.location("type")
+    written = existing.written("history") if existing is not None else None
+    in_yaml = isinstance(written, list) and any(isinstance(h, dict) and str(h.get("period")) == observation.period
+                                                for h in written)
+    other = " (one in the YAML history)" if in_yaml else " (one from another dataset)" if existing else ""
     return Problem(where, f"dataset '{dataset.id}': two values of '{observation.metric}' for {observation.period}"
-                   + (" (one in the YAML history)" if existing is not None and existing.history else ""),
-                   "two-sources", hint="keep one value per period")
+                   + other, "two-sources", hint="keep one value per period")
 
 
 def _merged(handbook: Handbook, existing: MetricValue | None, metric_id: str, history: dict[str, float],
