@@ -77,11 +77,16 @@ class EventQueries:
     def aggregate(self) -> EventLog:
         log = EventLog()
         log.bad_rows = self._bad_rows()
-        per_activity = f"SELECT activity, COUNT(*), COUNT(DISTINCT case_id) FROM {EVENTS} GROUP BY activity"
-        for activity, events, cases in self.run(per_activity):
+        # Events, cases and rework per activity from one grouping by (case, activity): cheaper than
+        # a COUNT(DISTINCT) and a second grouping for the rework.
+        per_activity = ("SELECT activity, SUM(n), COUNT(*), SUM(CASE WHEN n > 1 THEN 1 ELSE 0 END) FROM "
+                        f"(SELECT case_id, activity, COUNT(*) AS n FROM {EVENTS} GROUP BY case_id, activity) "
+                        "per_case GROUP BY activity")
+        for activity, events, cases, repeated in self.run(per_activity):
             log.activities[str(activity)] = (_int(events), _int(cases))
+            if _int(repeated):
+                log.rework[str(activity)] = _int(repeated)
         log.events = sum(events for events, _ in log.activities.values())
-        log.cases = _int(self.run(f"SELECT COUNT(DISTINCT case_id) FROM {EVENTS}")[0][0])
         minutes = "CAST(ROUND((nxt_t - t) / 60) AS INTEGER)"
         pairs = f"SELECT activity, nxt, {minutes}, COUNT(*) FROM {STEPS} WHERE nxt IS NOT NULL GROUP BY 1, 2, 3"
         for a, b, m, count in self.run(pairs):
@@ -89,15 +94,15 @@ class EventQueries:
         log.case_durations = histogram(self.run(
             f"SELECT m, COUNT(*) FROM (SELECT CAST(ROUND((MAX(t) - MIN(t)) / 60) AS INTEGER) AS m FROM {EVENTS} "
             "GROUP BY case_id) durations GROUP BY m"))
+        log.cases = log.case_durations.total  # one duration per case
         log.starts = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE k = 1 GROUP BY activity"))
         log.ends = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE nxt IS NULL GROUP BY activity"))
-        log.rework = _counts(self.run(
-            f"SELECT activity, COUNT(*) FROM (SELECT case_id, activity FROM {EVENTS} GROUP BY case_id, activity "
-            "HAVING COUNT(*) > 1) repeated GROUP BY activity"))
+        # The most frequent variants and, with them, how many there are (one pass over the cases).
         variants = f"SELECT v, COUNT(*) AS n FROM ({self._variant_per_case()}) per_case GROUP BY v"
-        log.variant_count = _int(self.run(f"SELECT COUNT(*) FROM ({variants}) all_variants")[0][0])
-        log.variants = [(tuple(str(v).split(SEPARATOR)), _int(n)) for v, n in self.run(
-            f"{variants} ORDER BY n DESC, v LIMIT {TOP_VARIANTS}")]
+        top = self.run(f"SELECT v, n, COUNT(*) OVER () FROM ({variants}) all_variants ORDER BY n DESC, v "
+                       f"LIMIT {TOP_VARIANTS}")
+        log.variant_count = _int(top[0][2]) if top else 0
+        log.variants = [(tuple(str(v).split(SEPARATOR)), _int(n)) for v, n, _ in top]
         return log
 
     def nonconforming_cases(self, designed: Iterable[tuple[str, str]]) -> int:
