@@ -77,7 +77,7 @@ class FindingCode(str, Enum):
     EMOTION_CONTRADICTED = ("emotion-contradicted", "A touchpoint's emotion and its measured satisfaction or effort "
                             "(CSAT, CES) point opposite ways.", "Emotion contradicted by data")
     NOT_REVIEWED = ("not-reviewed", "A journey's `reviewed` date is older than the `data.review_within_days` "
-                    "setting.", "Due for review")
+                    "setting (or missing, with `data.review_required`).", "Due for review")
 
 
 # The codes as authors write them, with their meanings, in the order the documentation lists them.

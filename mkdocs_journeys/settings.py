@@ -68,6 +68,7 @@ class DataSettings(BaseModel):
         120, ge=1, description="A metric's measured value is stale when its period ended more than this many days ago.")
     review_within_days: int = Field(
         365, ge=1, description="A journey is due for review when its `reviewed` date is older than this.")
+    review_required: bool = Field(False, description="Also report journeys that have no `reviewed` date at all.")
     today: str | None = Field(
         None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="The date staleness is judged on (`YYYY-MM-DD`); default: "
         "the build's date, or `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced.")

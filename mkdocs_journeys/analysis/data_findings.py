@@ -3,6 +3,8 @@ have gone stale, emotions the measured satisfaction contradicts, and maps due fo
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..data.measure import Measurements
 from ..finding_codes import FindingCode
 from ..handbook import Handbook
@@ -14,6 +16,10 @@ from .period_dates import days_since, period_end, today
 
 def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def process_data_findings(process: Process, measurements: Measurements, handbook: Handbook) -> list[Finding]:
@@ -41,14 +47,14 @@ def process_data_findings(process: Process, measurements: Measurements, handbook
     names = {s.id: s.name for s in process.steps}
     for transition in figures.transitions:
         share = transition.count / figures.cases
-        if transition.designed or share <= limits.undesigned_share:
-            continue
+        if transition.designed or not transition.matched or share <= limits.undesigned_share:
+            continue  # a transition to or from an activity no step has: reported as unmatched-activity
         source = names.get(transition.source, transition.source)
         target = names.get(transition.target, transition.target)
         origin = process.step(transition.source)
         found.append(Finding(
-            FindingCode.UNDESIGNED_TRANSITION, f"{transition.count} transitions from '{source}' to '{target}' "
-            f"({_percent(share)} of cases) are not on the map",
+            FindingCode.UNDESIGNED_TRANSITION, f"'{source}' is followed by '{target}' "
+            f"{_count(transition.count, 'time')} ({_percent(share)} of cases), a path the map does not draw",
             origin.location() if origin else dataset.location("type"),
             f"{subject}/{transition.source}" if origin else subject,
             "draw the path on the map if it is legitimate, or find out why cases take it",
@@ -60,8 +66,9 @@ def process_data_findings(process: Process, measurements: Measurements, handbook
                              process.location("title", key=True), subject,
                              "look at the most frequent variants on the process page", (process.owner,), scopes))
     for activity, events in figures.unmatched.items():
-        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' ({events} events) matches "
-                             f"no step of '{process.title}'", dataset.location("process"), subject,
+        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' "
+                             f"({_count(events, 'event')}) matches no step of '{process.title}'",
+                             dataset.location("process"), subject,
                              "give the step it marks an `activity`, or add the step to the map", (process.owner,),
                              scopes, discriminator=activity))
     return found
@@ -87,8 +94,9 @@ def journey_data_findings(journey: Journey, measurements: Measurements, handbook
                              (tp.owner_id,), (scope, f"{scope}/{stage.id}")))
     dataset = handbook.datasets[figures.dataset]
     for activity, events in figures.unmatched.items():
-        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' ({events} events) matches "
-                             f"no touchpoint of '{journey.title}'", dataset.location("journey"), scope,
+        found.append(Finding(FindingCode.UNMATCHED_ACTIVITY, f"the activity '{activity}' "
+                             f"({_count(events, 'event')}) matches no touchpoint of '{journey.title}'",
+                             dataset.location("journey"), scope,
                              "give the touchpoint it marks an `activity`", (journey.owner,), (scope,),
                              discriminator=activity))
     return found
@@ -114,26 +122,44 @@ def freshness_findings(journey: Journey, settings: Settings) -> list[Finding]:
                                  (getattr(at.node, "owner", None) or journey.owner,), (scope,),
                                  discriminator=at.metric_id))
     found += _contradictions(journey, settings)
-    if journey.reviewed is not None:
-        age = days_since(period_end(journey.reviewed) or now, now)
-        if age > settings.data.review_within_days:
-            by = f" by {journey.reviewed_by}" if journey.reviewed_by else ""
-            found.append(Finding(FindingCode.NOT_REVIEWED, f"the map was last reviewed{by} on {journey.reviewed}, "
-                                 f"{age} days ago", journey.location("reviewed"), scope,
-                                 "walk the journey again with the teams and the data, then update `reviewed`",
-                                 (journey.owner,), (scope,)))
+    found += _review(journey, settings, now)
     return found
 
 
+def _review(journey: Journey, settings: Settings, now: date) -> list[Finding]:
+    """A review older than the setting; no review at all only when the handbook requires one (a map
+    that never claimed a review has not gone stale, but a handbook may want every map walked)."""
+    scope = f"journey:{journey.id}"
+    advice = "walk the journey again with the teams and the data, then update `reviewed`"
+    if journey.reviewed is None:
+        if not settings.data.review_required:
+            return []
+        return [Finding(FindingCode.NOT_REVIEWED, "the map has no `reviewed` date: it has never been checked against "
+                        "reality", journey.location("title", key=True), scope, advice, (journey.owner,), (scope,))]
+    age = days_since(period_end(journey.reviewed) or now, now)
+    if age <= settings.data.review_within_days:
+        return []
+    by = f" by {journey.reviewed_by}" if journey.reviewed_by else ""
+    return [Finding(FindingCode.NOT_REVIEWED, f"the map was last reviewed{by} on {journey.reviewed}, {age} days ago",
+                    journey.location("reviewed"), scope, advice, (journey.owner,), (scope,))]
+
+
+def _position(value: float, low: float, high: float) -> float:
+    return (value - low) / (high - low)
+
+
 def _contradictions(journey: Journey, settings: Settings) -> list[Finding]:
-    """Emotion and measured satisfaction (or effort, lower is better) compared on one 0-to-1 scale:
-    half the scale apart or more is a contradiction."""
+    """An emotion and the measured satisfaction (or effort) of one touchpoint that point opposite ways:
+    one above the middle of its scale and the other below, and half the scale apart or more once both
+    are put on one 0-to-1 scale (a figure where lower is better turned round). A neutral emotion, or a
+    figure at the middle of its range, contradicts nothing; a small gap across the middle is noise."""
     low, high = settings.emotion_scale
+    middle = _position(settings.neutral, low, high)
     found: list[Finding] = []
     for stage, tp in journey.touchpoints():
         if tp.emotion is None:
             continue
-        felt = (tp.emotion - low) / (high - low)
+        felt = _position(tp.emotion, low, high)
         for metric_id in ("csat", "ces"):
             value = tp.metrics.get(metric_id)
             if value is None or value.actual is None:
@@ -141,10 +167,11 @@ def _contradictions(journey: Journey, settings: Settings) -> list[Finding]:
             lo, hi = value.definition.bounds
             if lo is None or hi is None or hi == lo:
                 continue
-            measured = (value.actual - lo) / (hi - lo)
+            measured = _position(value.actual, lo, hi)
             if value.definition.better == "lower":
                 measured = 1 - measured
-            if abs(felt - measured) >= 0.5:
+            opposite = (felt - middle) * (measured - 0.5) < 0
+            if opposite and abs(felt - measured) >= 0.5:
                 found.append(Finding(
                     FindingCode.EMOTION_CONTRADICTED, f"'{tp.name}' is mapped at {tp.emotion:+g} but "
                     f"{value.definition.name} measures {value.definition.format(value.actual)}",
