@@ -38,20 +38,39 @@ def department_colours(process: Process) -> dict[str, str]:
     return colours
 
 
-def process_diagram(process: Process, department_names: dict[str, str]) -> str:
-    """The diagram, one swimlane per department, as one ``<figure>``."""
-    geometry = layout(process, department_names)
+def process_diagram(process: Process, department_names: dict[str, str],
+                    counts: dict[tuple[str, str], int] | None = None,
+                    undesigned: list[tuple[str, str, int]] | None = None) -> str:
+    """The diagram, one swimlane per department, as one ``<figure>``. With ``counts`` (observed
+    transitions between steps) every designed arrow carries how often it was taken, and is drawn
+    thicker the more it was; ``undesigned`` transitions (from, to, count, as names) are listed apart
+    below the drawing, so the designed layout stays as it is."""
+    geometry = layout(process, department_names, counts)
     names = {step.id: step.name for step in process.steps}
+    busiest = max(counts.values(), default=0) if counts else 0
     parts = [_header(process, geometry),
              *(_lane(geometry, lane.index, department_names) for lane in geometry.lanes),
-             *(_edge(route, names) for route in geometry.routes),
+             *(_edge(route, names, counts, busiest) for route in geometry.routes),
              *(_label(label) for label in geometry.labels),
              *(_step(process, geometry, box, department_names) for box in geometry.boxes.values()),
              "</svg>"]
     caption = ("One lane per department. ◆ a decision, with its question; SLA: the time a step may take; "
                "dashed arrows loop back. Each step is described below.")
+    if counts is not None:
+        caption += (" Numbers on the arrows: how many times the event data saw each one taken (thicker: more "
+                    "often; 0: never).")
     return (f'<figure class="journeys-diagram" id="flow-diagram">{"".join(parts)}'
+            f"{_undesigned(undesigned) if undesigned else ''}"
             f'<figcaption class="journeys-legend">{caption}</figcaption></figure>')
+
+
+def _undesigned(observed: list[tuple[str, str, int]]) -> str:
+    """Transitions the data saw that the map does not draw: apart from the drawing, dashed, and in words."""
+    items = "".join(f'<li class="journeys-undesigned-item"><span class="journeys-undesigned-mark">not on the map · '
+                    f"{count:,}</span> {attr(source)} → {attr(target)}</li>" for source, target, count in observed)
+    return ('<div class="journeys-undesigned" role="group" aria-labelledby="flow-undesigned-title">'
+            '<p class="journeys-undesigned-title" id="flow-undesigned-title">Observed but not on the map</p>'
+            f"<ul>{items}</ul></div>")
 
 
 def _header(process: Process, geometry: Layout) -> str:
@@ -87,24 +106,36 @@ def _lane(geometry: Layout, index: int, department_names: dict[str, str]) -> str
             f'fill="currentColor">{text}</text></g>')
 
 
-def _edge(route: Route, names: dict[str, str]) -> str:
+def _edge(route: Route, names: dict[str, str], counts: dict[tuple[str, str], int] | None, busiest: int) -> str:
     edge = route.edge
     kind = "journeys-edge journeys-edge-back" if edge.back else "journeys-edge"
     dash = ' stroke-dasharray="5 4"' if edge.back else ""
     when = f" (if {edge.label})" if edge.label else ""
+    width, taken = 1.5, ""
+    if counts is not None:
+        count = counts.get((edge.source, edge.target), 0)
+        width = 1.5 + 3.0 * count / busiest if busiest else 1.5
+        taken = f": taken {count:,} times" if count else ": never taken in the data"
+        kind += "" if count else " journeys-edge-unused"
     return (f'<path class="{kind}" d="{route.path()}" data-source="{attr(edge.source)}" '
-            f'data-target="{attr(edge.target)}" fill="none" stroke="currentColor" stroke-width="1.5"{dash} '
+            f'data-target="{attr(edge.target)}" fill="none" stroke="currentColor" stroke-width="{width:.1f}"{dash} '
             f'marker-end="url(#journeys-arrow)"><title>{attr(names[edge.source])} → {attr(names[edge.target])}'
-            f"{attr(when)}</title></path>")
+            f"{attr(when)}{taken}</title></path>")
 
 
 def _label(label: Label) -> str:
-    return (f'<g class="journeys-edge-label" data-edge="{label.edge}"><title>if {attr(label.text)}</title>'
+    tip = [f"if {label.text}"] if label.text else []
+    css = "journeys-edge-label"
+    if label.count is not None:
+        tip.append(f"taken {label.count:,} times")
+        css += " journeys-edge-label--count"
+    count = f' data-count="{label.count}"' if label.count is not None else ""
+    return (f'<g class="{css}" data-edge="{label.edge}"{count}><title>{attr(", ".join(tip))}</title>'
             f'<rect x="{label.x:.1f}" y="{label.y:.1f}" width="{label.w:.1f}" height="{label.h:.1f}" rx="4" '
             'fill="#fff"/>'
             f'<text x="{label.x + label.w / 2:.1f}" y="{label.y + label.h / 2 + LABEL_SIZE * 0.35:.1f}" '
-            f'text-anchor="middle" font-size="{LABEL_SIZE}" fill="currentColor">{attr(label_text(label.text))}'
-            "</text></g>")
+            f'text-anchor="middle" font-size="{LABEL_SIZE}" fill="currentColor">'
+            f"{attr(label_text(label.text, label.count))}</text></g>")
 
 
 def _step(process: Process, geometry: Layout, box: Box, department_names: dict[str, str]) -> str:

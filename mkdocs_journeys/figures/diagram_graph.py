@@ -45,6 +45,7 @@ class Slot:
     step: str | None = None
     edge: int | None = None
     label: str | None = None
+    count: int | None = None  # how often the data saw its edge taken, on the slot that shows the label
 
 
 @dataclass
@@ -99,7 +100,8 @@ def layers(process: Process, edges: list[FlowEdge]) -> dict[str, int]:
     return layer
 
 
-def layered(process: Process) -> Layered:
+def layered(process: Process, counts: dict[tuple[str, str], int] | None = None) -> Layered:
+    """``counts``: observed transitions; each edge's count rides with its label (the first edge of a pair)."""
     lanes = list(dict.fromkeys(step.owner_id for step in process.steps))
     lane_of = {step.id: lanes.index(step.owner_id) for step in process.steps}
     edges = flow_edges(process)
@@ -110,15 +112,20 @@ def layered(process: Process) -> Layered:
         boxes[step.id] = Slot(2 * layer[step.id], lane_of[step.id], step=step.id)
         ranks[boxes[step.id].rank].append(boxes[step.id])
     chains: dict[int, list[Slot]] = {}
+    counted: set[tuple[str, str]] = set()
     for edge in edges:
         first, last = boxes[edge.source].rank, boxes[edge.target].rank
+        pair = (edge.source, edge.target)
+        count = None if counts is None or pair in counted else counts.get(pair, 0)
+        counted.add(pair)
         if edge.back:  # a loop leaves through one point just below its step, its label on it
-            chain = [Slot(first + 1, lane_of[edge.source], edge=edge.index, label=edge.label)]
+            chain = [Slot(first + 1, lane_of[edge.source], edge=edge.index, label=edge.label, count=count)]
             if first + 1 == len(ranks):
                 ranks.append([])
         else:
             label_rank = first + 1 + 2 * (((last - first) // 2 - 1) // 2)  # the middle pass-through rank
-            chain = [Slot(r, lane_of[edge.target], edge=edge.index, label=edge.label if r == label_rank else None)
+            chain = [Slot(r, lane_of[edge.target], edge=edge.index, label=edge.label if r == label_rank else None,
+                          count=count if r == label_rank else None)
                      for r in range(first + 1, last)]
         for slot in chain:
             ranks[slot.rank].append(slot)

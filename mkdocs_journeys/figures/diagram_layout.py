@@ -44,6 +44,7 @@ class Label:
     y: float
     w: float
     h: float
+    count: int | None = None  # the times the data saw the edge taken (None: no data)
 
 
 @dataclass(frozen=True)
@@ -104,16 +105,20 @@ class Layout:
 def _slot_size(slot: Slot, texts: dict[str, BoxText]) -> tuple[float, float]:
     if slot.step is not None:
         return NODE_W, texts[slot.step].height
-    return label_size(slot.label) if slot.label else (PASS_W, 0.0)
+    if slot.label or slot.count is not None:
+        return label_size(slot.label, slot.count)
+    return PASS_W, 0.0
 
 
 def _spaced(sizes: list[float]) -> float:
     return sum(sizes) + ITEM_GAP * (len(sizes) - 1) if sizes else 0.0
 
 
-def layout(process: Process, department_names: dict[str, str] | None = None) -> Layout:
-    """The diagram's geometry; department names only decide how each lane's heading wraps."""
-    graph = layered(process)
+def layout(process: Process, department_names: dict[str, str] | None = None,
+           counts: dict[tuple[str, str], int] | None = None) -> Layout:
+    """The diagram's geometry; department names only decide how each lane's heading wraps; observed
+    ``counts`` of transitions are labels like the branch conditions, so they get the same room."""
+    graph = layered(process, counts)
     names = department_names or {}
     texts = {step.id: box_text(step) for step in process.steps}
     n, last = len(graph.ranks), len(graph.lanes) - 1
@@ -185,8 +190,8 @@ def layout(process: Process, department_names: dict[str, str] | None = None) -> 
         for slot in graph.chains[edge.index]:
             px, py, pw, ph = place[id(slot)]
             points += [(px + pw / 2, row_y[slot.rank]), (px + pw / 2, row_y[slot.rank] + heights[slot.rank])]
-            if slot.label:
-                labels.append(Label(edge.index, slot.label, px, py, pw, ph))
+            if slot.label or slot.count is not None:
+                labels.append(Label(edge.index, slot.label or "", px, py, pw, ph, slot.count))
         r = graph.boxes[edge.target].rank
         points += [(target.x + target.w / 2, row_y[r]), (target.x + target.w / 2, target.y)]
         routes.append(Route(edge, [("S" if k % 2 else "L", a, b) for k, (a, b) in enumerate(pairwise(points))
@@ -213,8 +218,8 @@ def layout(process: Process, department_names: dict[str, str] | None = None) -> 
                        (in_x, target.y)]
             pieces += [("L", a, b) for a, b in pairwise(corners)]
             routes.append(Route(e, [piece for piece in pieces if piece[1] != piece[2]]))
-            if e.label:
-                labels.append(Label(e.index, e.label, px, py, pw, ph))
+            if e.label or slot.count is not None:
+                labels.append(Label(e.index, e.label or "", px, py, pw, ph, slot.count))
     routes.sort(key=lambda route: route.edge.index)
     ends = {step.id for i, step in enumerate(process.steps) if process.is_end(i)}
     return Layout(width, height, header, lanes, boxes, routes, labels, process.steps[0].id, ends)

@@ -54,13 +54,17 @@ def box_text(step: Step) -> BoxText:
     return BoxText(name, question, f"SLA {step.sla_text}" if step.sla_text else None)
 
 
-def label_text(label: str) -> str:
-    """A branch condition on one line, cut short past a few words (the whole of it is its tooltip)."""
-    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
+def label_text(label: str | None, count: int | None = None) -> str:
+    """A branch condition on one line, cut short past a few words (the whole of it is its tooltip),
+    then how many times the data saw the edge taken, when it is measured."""
+    short = "" if not label else label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
+    if count is None:
+        return short
+    return f"{short} · {count:,}" if short else f"{count:,}"
 
 
-def label_size(label: str) -> tuple[float, float]:
-    return text_width(label_text(label), LABEL_SIZE) + 2 * LABEL_PAD_X, LABEL_H
+def label_size(label: str | None, count: int | None = None) -> tuple[float, float]:
+    return text_width(label_text(label, count), LABEL_SIZE) + 2 * LABEL_PAD_X, LABEL_H
 
 
 def lane_lines(name: str, width: float) -> list[str]:

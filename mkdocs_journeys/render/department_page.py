@@ -11,6 +11,7 @@ from ..ownership import Holdings, Role
 from . import feelings
 from .author_text import markdown_block
 from .context import RenderContext
+from .department_data import measured_lines
 from .feelings import Held
 from .markdown import fields, heading, join_blocks, status, table
 from .review import department_review
@@ -128,6 +129,7 @@ def department_page(ctx: RenderContext, department: Department, holdings: dict[s
         _by_journey(ctx, page, own) or _none_here(ctx, department, holdings),
         heading(2, "Processes and steps we run", "processes"),
         _processes(ctx, page, own) or "None.",
+        measured_lines(ctx, page, own),
         heading(2, "Metrics we answer for", "metrics"),
         _metrics(ctx, page, own) or "None.",
         _teams(ctx, page, department, holdings),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..escape import attr
 from ..model import Journey, Touchpoint
 from .context import RenderContext
+from .journey_data import funnel_row
 from .map_curve import curve_row
 from .map_grid import MapGrid, text
 from .map_lanes import backstage_rows, swimlanes
@@ -63,6 +64,7 @@ def journey_map(ctx: RenderContext, page: str, journey: Journey, href_base: str 
     grid.lane("thinking", _lane_label("Thinking"), lambda tp: grid.linked_text(tp, tp.thinking), "thinking")
     grid.lane("feeling", _lane_label("Feeling"), lambda tp: grid.linked_text(tp, tp.feeling))
     curve_row(grid)
+    funnel_row(grid)
     grid.lane("pain-points", _lane_label("Pain points"), lambda tp: grid.linked_list(tp, tp.pain_points))
     grid.lane("opportunities", _lane_label("Opportunities"), lambda tp: grid.linked_list(tp, tp.opportunities))
     grid.lane("moments-of-truth", _lane_label("Moments of truth"),

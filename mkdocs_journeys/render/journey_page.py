@@ -12,6 +12,8 @@ from ..figures.chart import short
 from ..model import Journey, Stage, Touchpoint
 from .author_text import markdown_block
 from .context import RenderContext
+from .evidence import evidence_section, touchpoint_evidence
+from .journey_data import funnel_section
 from .journey_map import journey_map
 from .markdown import bullet_list, fields, heading, join_blocks, plain_list, table
 from .review import journey_review
@@ -79,6 +81,7 @@ def _touchpoint(ctx: RenderContext, page: str, journey: Journey, stage: Stage, t
         ("Thinking", plain(tp.thinking)),
         ("Feeling", plain(tp.feeling)),
         ("Supported by", ", ".join(supported) if supported else "no process step"),
+        ("Evidence", touchpoint_evidence(tp)),
     ])
     blocks = [heading(3, plain(tp.name), f"touchpoint-{tp.id}"), facts]
     for label, items in (("Pain points", tp.pain_points), ("Opportunities", tp.opportunities),
@@ -135,6 +138,7 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
     ])
     curve = emotion_chart(ctx, page, journey)
     comparison = state_comparison(ctx, page, journey)
+    funnel = funnel_section(ctx, page, journey)
     metrics = None
     if journey.metrics:
         histories = []
@@ -163,14 +167,17 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         markdown_block(journey.summary),
         _map_section(ctx, page, journey),
         join_blocks([heading(2, "Emotion curve", "emotion-curve-section"), curve]) if curve else None,
+        funnel,
         comparison,
         metrics,
+        evidence_section(ctx, journey),
         join_blocks([heading(2, "Owners", "owners"), owner_table(ctx, page, journey)]),
         *(_stage(ctx, page, journey, n, stage) for n, stage in enumerate(journey.stages, start=1)),
         transitions,
         journey_review(ctx, page, journey) if ctx.analysis else None,
         source,
     ])
-    has_chart = curve is not None or comparison is not None or any(v.history for v in journey.metrics.values())
+    has_chart = (curve is not None or funnel is not None or comparison is not None
+                 or any(v.history for v in journey.metrics.values()))
     return Page(page, journey.title, markdown, journey.file, "journey", journey.id, has_chart)
 

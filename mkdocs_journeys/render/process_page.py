@@ -8,6 +8,7 @@ from ..model import Process, Step
 from .author_text import markdown_block
 from .context import RenderContext
 from .markdown import fields, heading, join_blocks
+from .process_data import diagram_counts, figures_of, measured_section
 from .review import process_review
 from .site import Page
 
@@ -48,6 +49,8 @@ def process_page(ctx: RenderContext, process: Process) -> Page:
     page = ctx.site.path("process", process.id)
     whole = _touchpoint_links(ctx, page, process, None)
     owners = list(dict.fromkeys(s.owner_id for s in process.steps))
+    measured = figures_of(ctx, process)
+    counts, undesigned = diagram_counts(process, measured) if measured is not None else (None, None)
     markdown = join_blocks([
         f"# {plain(process.title)}",
         fields([("Accountable", ctx.dept(page, process.owner)),
@@ -55,7 +58,8 @@ def process_page(ctx: RenderContext, process: Process) -> Page:
                 ("Supports as a whole", ", ".join(whole))]),
         markdown_block(process.summary),
         heading(2, "Flow", "flow"),
-        process_diagram(process, ctx.department_names),
+        process_diagram(process, ctx.department_names, counts, undesigned),
+        measured_section(ctx, process),
         *(_step(ctx, page, process, i, step) for i, step in enumerate(process.steps)),
         process_review(ctx, page, process.id),
         ctx.source_note(process.file),
