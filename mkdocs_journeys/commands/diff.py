@@ -1,15 +1,46 @@
-"""``diff``: what a change does to a handbook, for a pull-request comment."""
+"""``diff``: what a change does to a handbook, for a pull-request comment.
+
+Both sides are measured: their datasets are read (for ``--git``, the data files as they were at
+each revision), so that metric values from observations, a process's measured figures and the
+findings from data are compared too. A dataset queried from a database whose environment variable
+is not set is left out on both sides, with one line saying so: a comparison does not need a
+database connection to say what a change does to the rest.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import tempfile
 from pathlib import Path
 
+from ..data.measure import DataCache, Measurements, measure
 from ..diff import Links, compare, render_markdown, report_json
 from ..diff.git import GitError, export, toplevel
-from ..handbook import build_handbook
+from ..handbook import Handbook, build_handbook
+from ..problems import sorted_problems
+from ..settings import Settings
 from .options import EXIT_OK, UsageError, settings_from_config
+
+
+def measured(folder: Path, settings: Settings, cache: DataCache, skipped: list[str]) -> tuple[Handbook, Measurements]:
+    """The handbook with what its datasets say; a dataset whose database is not configured here is
+    not read, and ``skipped`` gets one line about it."""
+    handbook = build_handbook(folder, settings)
+    readable = {}
+    for dataset_id, dataset in sorted(handbook.datasets.items()):
+        if dataset.connection is not None and not os.environ.get(dataset.connection):
+            note = (f"the dataset '{dataset_id}' is not read: the environment variable {dataset.connection} is not "
+                    "set, so its figures are left out of this comparison")
+            if note not in skipped:
+                skipped.append(note)
+            continue
+        readable[dataset_id] = dataset
+    measurements = measure(dataclasses.replace(handbook, datasets=readable), cache)
+    if measurements.problems:
+        handbook.problems = sorted_problems([*handbook.problems, *measurements.problems])
+    return handbook, measurements
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,8 +71,12 @@ def run(args: argparse.Namespace) -> int:
                 if not folder.is_dir():
                     raise UsageError(f"the handbook folder '{folder}' does not exist")
             old_root = new_root = Path.cwd()
-        report = compare(build_handbook(old_dir, settings), build_handbook(new_dir, settings),
-                         old_root=old_root, new_root=new_root)
+        cache = DataCache()  # one cache: a dataset both sides read alike is read once
+        skipped: list[str] = []
+        old, old_measured = measured(old_dir, settings, cache, skipped)
+        new, new_measured = measured(new_dir, settings, cache, skipped)
+        report = compare(old, new, old_root=old_root, new_root=new_root, measured=(old_measured, new_measured))
+        report.data_skipped = skipped
     if args.format == "json":
         print(report_json(report))
     else:

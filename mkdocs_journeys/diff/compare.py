@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..data.measure import Measurements
 from ..handbook import Handbook
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import EntityKind as Kind
@@ -20,6 +21,7 @@ from .errors import errors, relative_to_root
 from .fields import compare_fields, text
 from .findings import finding_changes
 from .layout import layout_notes
+from .measured import figure_changes
 from .metrics import metric_changes
 from .ownership import effective_owners, ownership_moves
 from .parts import Flat, Renames, definitions, flatten, normalise, shape, title_of
@@ -30,9 +32,11 @@ from .report import Entity, EntityChanges, FieldChange, Report
 PART_KINDS = {"journey": ("stage", "touchpoint"), "process": ("step",)}
 
 
-def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_root: Path | None = None) -> Report:
+def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_root: Path | None = None,
+            measured: tuple[Measurements | None, Measurements | None] = (None, None)) -> Report:
     """What changed from ``old`` to ``new``. Paths of errors and findings are shown relative to the
-    roots (the repository's top for git revisions; the current folder by default)."""
+    roots (the repository's top for git revisions; the current folder by default); ``measured``:
+    what each side's datasets say (its figures and the findings from them are compared too)."""
     report = Report(department_names={d.id: d.name for h in (old, new) for d in h.departments.values()})
     old_all, new_all = definitions(old), definitions(new)
     broken_new = {(r.kind, r.id) for r in new.rejected}
@@ -98,7 +102,8 @@ def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_r
     report.order += layout_notes(old, new, renames)
     old_root, new_root = old_root or Path.cwd(), new_root or Path.cwd()
     report.findings_introduced, report.findings_resolved, report.findings_changed = finding_changes(
-        old, new, renames, old_root, new_root, renamed_names)
+        old, new, renames, old_root, new_root, renamed_names, measured)
+    report.figures = figure_changes(old, new, measured[0], measured[1], renames)
     report.errors_before, report.errors_after = errors(old, old_root), errors(new, new_root)
     report.invalid = sorted((r.kind, r.id or "?", relative_to_root(r.problems[0].message, new_root)
                              if r.problems else "invalid")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..analysis import Finding, analyse
+from ..data.measure import Measurements
 from ..handbook import Handbook
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import EntityKind as Kind
@@ -66,18 +67,21 @@ def _part_anchor(handbook: Handbook, kind: str, entity_id: str, part_id: str) ->
 
 
 def finding_changes(old: Handbook, new: Handbook, renames: Renames, old_root: Path, new_root: Path,
-                    names: list[tuple[str, str]] | None = None,
+                    names: list[tuple[str, str]] | None = None, measured: tuple[Measurements | None,
+                                                                           Measurements | None] = (None, None),
                     ) -> tuple[list[FindingChange], list[FindingChange], list[FindingChange]]:
     """(introduced, resolved, reworded), each sorted by code and subject. ``names``: (old, new) names
-    of definitions and parts renamed, which a message may quote."""
+    of definitions and parts renamed, which a message may quote; ``measured``: what each side's data
+    says, so that findings from data are compared too."""
     broken_new = {(r.kind, r.id) for r in new.rejected}
     broken_old = {(r.kind, renames.entity(r.kind, r.id)) for r in old.rejected if r.id}
     before: dict[Key, Finding] = {}
-    for finding in analyse(old).findings:
+    for finding in analyse(old, measured[0]).findings:
         subject = _subject(finding.subject, renames)
         if _entity(subject) not in broken_new:
             before[(finding.code, subject, _discriminator(finding, renames))] = finding
-    after: dict[Key, Finding] = {f.key: f for f in analyse(new).findings if _entity(f.subject) not in broken_old}
+    after: dict[Key, Finding] = {f.key: f for f in analyse(new, measured[1]).findings
+                                 if _entity(f.subject) not in broken_old}
     back = {kind: {n: o for o, n in renames.entities.get(kind, {}).items()} for kind in KINDS}
 
     def published(subject_now: str) -> tuple[tuple[Kind, str] | None, str | None]:

@@ -64,8 +64,8 @@ def section(s: Section) -> list[str]:
 def render_markdown(report: Report, links: Links | None = None) -> str:
     """The whole report; for identical handbooks the single line ``No changes to the handbook.``"""
     first = summary(report, inert.text)
-    if report.empty:
-        return first + "\n"
+    if report.empty:  # a dataset left unread is still said, even when nothing else changed
+        return first + "\n" + "".join(f"\n{inert.text(note)}\n" for note in report.data_skipped)
     lines = ["## Handbook changes", "", first]
     for s in Sections(report, links or Links(None)).all():
         lines += section(s)

@@ -119,6 +119,17 @@ class ExtremeChange:
 
 
 @dataclass(frozen=True)
+class FigureChange:
+    """A figure measured from the data (a process's cases or conformance, a journey's cases) that changed."""
+
+    entity: Entity
+    figure: str  # "cases", "conformance"
+    before: str | None  # as shown ("42", "81%"); None where it was not measured
+    after: str | None
+    direction: str = ""
+
+
+@dataclass(frozen=True)
 class FindingChange:
     """A finding of the analysis the change introduced, resolved, or whose message changed."""
 
@@ -164,6 +175,8 @@ class Report:
     metrics: list[MetricChange] = field(default_factory=list)
     emotions: list[EmotionChange] = field(default_factory=list)
     extremes: list[ExtremeChange] = field(default_factory=list)
+    figures: list[FigureChange] = field(default_factory=list)  # measured from the datasets
+    data_skipped: list[str] = field(default_factory=list)  # datasets not read, and why (one line each)
     findings_introduced: list[FindingChange] = field(default_factory=list)
     findings_resolved: list[FindingChange] = field(default_factory=list)
     findings_changed: list[FindingChange] = field(default_factory=list)
@@ -192,7 +205,7 @@ class Report:
     def content_changed(self) -> bool:
         """Anything beyond order: definitions, fields, owners, metrics, findings, errors."""
         return bool(any(self.added.values()) or any(self.removed.values()) or self.changed or self.moves
-                    or self.metrics or self.emotions or self.extremes or self.findings_introduced
+                    or self.metrics or self.emotions or self.extremes or self.figures or self.findings_introduced
                     or self.findings_resolved or self.findings_changed or self.invalid or self.valid_again
                     or self.errors_new or self.errors_fixed)
 

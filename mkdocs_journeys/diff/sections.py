@@ -52,8 +52,8 @@ class Sections:
         self.links = links
 
     def all(self) -> list[Section]:
-        found = [*self.kinds(), self.ownership(), self.metrics(), self.curve(), self.findings(), self.errors(),
-                 self.order()]
+        found = [*self.kinds(), self.ownership(), self.metrics(), self.measured(), self.curve(), self.findings(),
+                 self.errors(), self.order()]
         return [s for s in found if s is not None]
 
     def entity(self, entity: Entity, anchor: str | None = None) -> Inline:
@@ -133,6 +133,17 @@ class Sections:
             rows.append(row)
         headers = ["Where", "Metric", "Target", "Actual", "Status", *(["Also"] if notes else [])]
         return Section("Metrics", [Table(headers, rows)])
+
+    def measured(self) -> Section | None:
+        """Figures from the datasets, and the datasets this comparison could not read (one line each)."""
+        report = self.report
+        if not (report.figures or report.data_skipped):
+            return None
+        rows: list[list[Inline]] = [[self.entity(f.entity), f.figure, _pair((f.before, f.after), f.direction)]
+                                    for f in report.figures]
+        blocks: list[Inline | Table | list[Item]] = [Table(["Where", "Figure", "Before → after"], rows)] if rows else []
+        blocks += [[Item(note) for note in report.data_skipped]] if report.data_skipped else []
+        return Section("Measured", blocks)
 
     def curve(self) -> Section | None:
         journeys: dict[str, tuple[Entity, list[Inline]]] = {}

@@ -50,6 +50,8 @@ def summary(report: Report, escape: Callable[[str], str] = str) -> str:
         parts.append(plural(statuses, "metric status", "metric statuses") + " changed")
     elif report.metrics:
         parts.append(plural(len(report.metrics), "metric value") + " changed")
+    if report.figures:
+        parts.append(plural(len(report.figures), "measured figure") + " changed")
     parts += [f"{e.which} point of '{escape(e.entity.title)}' {e.verdict}" for e in report.extremes]
     findings = [f"{n} {word}" for n, word in ((len(report.findings_introduced), "introduced"),
                                                 (len(report.findings_resolved), "resolved"),
