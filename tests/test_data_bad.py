@@ -67,6 +67,21 @@ def test_broken_csv_files(tmp_path: Path, content: str | bytes, where: str, mess
     assert only(source) == (where, message)
 
 
+def test_a_ragged_row_after_the_sniffed_sample_is_named_at_its_line(tmp_path: Path) -> None:
+    rows = "".join(f"buy,volume,2026-{i:05d},40\n" for i in range(30000))
+    source = handbook(tmp_path, datasets=observations(), files={"data/obs.csv": HEADER + rows + "buy,nps,2027\n"})
+    assert only(source) == ("data/obs.csv:30002:1", "dataset 'obs': cannot read 'data/obs.csv': the row has 3 values "
+                                                    "where the header names 4 columns")
+
+
+def test_a_quoted_line_break_is_read(tmp_path: Path) -> None:
+    content = HEADER + 'buy,nps,2026-Q1,40\n"buy\n",nps,2026-Q2,41\n'
+    source = handbook(tmp_path, datasets=observations(), files={"data/obs.csv": content})
+    handbook_, _ = measured_handbook(source)
+    assert handbook_.problems == []
+    assert handbook_.journeys["buy"].metrics["nps"].actual == 41
+
+
 def test_a_header_only_file_is_no_data_and_no_error(tmp_path: Path) -> None:
     source = handbook(tmp_path, datasets=observations() + "---\n" + events(),
                       files={"data/obs.csv": HEADER, "data/events.csv": "case,activity,timestamp\n"})

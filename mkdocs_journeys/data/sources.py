@@ -60,9 +60,11 @@ class Source:
         """Release the connection."""
 
 
-# A short row of a CSV file gets NULLs (reported as a row without its values); without null_padding,
-# DuckDB's sniffer takes a ragged file for one of another dialect and reads nonsense columns.
-_READERS = {".csv": "read_csv({path}, header = true, all_varchar = true, null_padding = true)",
+# A ragged CSV file (rows of fewer values than the header) is read with null_padding: its short rows
+# get NULLs (reported as rows without their values), where DuckDB's sniffer would otherwise take the
+# file for one of another dialect and read nonsense columns. Only then: padding reads no quoted line break.
+_PADDED = "read_csv({path}, header = true, all_varchar = true, null_padding = true)"
+_READERS = {".csv": "read_csv({path}, header = true, all_varchar = true)",
             ".parquet": "read_parquet({path})",
             ".json": "read_json_auto({path})", ".jsonl": "read_json_auto({path}, format = 'newline_delimited')",
             ".ndjson": "read_json_auto({path}, format = 'newline_delimited')"}
@@ -96,8 +98,22 @@ class FileSource(Source):
             self._connection.execute("SET preserve_insertion_order = false")
         literal = "'" + str(path).replace("'", "''") + "'"
         reader = _READERS[path.suffix.lower()].format(path=literal)
+        if self.lines:
+            reader = self._csv_reader(reader, _PADDED.format(path=literal))
         # Row numbers in file order (DuckDB keeps insertion order): the header is line 1.
         self._relation = f"(SELECT *, ROW_NUMBER() OVER () + 1 AS _line FROM {reader})" if self.lines else reader
+
+    def _csv_reader(self, plain: str, padded: str) -> str:
+        """The padded reader when the two sniff different columns (a ragged file), else the plain one:
+        a sniff reads a sample only, so this costs no pass over the file."""
+        import duckdb
+
+        try:
+            padded_columns = self._connection.execute(f"DESCRIBE SELECT * FROM {padded}").fetchall()
+            plain_columns = self._connection.execute(f"DESCRIBE SELECT * FROM {plain}").fetchall()
+        except duckdb.Error:
+            return plain  # its error is reported when the rows are read
+        return plain if [c[0] for c in plain_columns] == [c[0] for c in padded_columns] else padded
 
     def relation(self) -> str:
         return f"{self._relation} AS src"
@@ -118,7 +134,7 @@ class FileSource(Source):
             return DataError(f"the data file '{self.shown}' is not UTF-8 text: save it as UTF-8", "file", number)
         text = first_line(message.replace(str(self.path), self.shown))
         if number is not None:
-            text = re.sub(r"\s*CSV Error on Line: \d+", "", text).strip() or "not a CSV row"
+            text = _csv_reason(message)
         return DataError(f"cannot read '{self.shown}': {text}", "file", number)
 
     def columns(self) -> dict[str, str]:
@@ -211,6 +227,16 @@ class DatabaseSource(Source):
         if self._connection is not None:
             self._connection.close()
         self._engine.dispose()
+
+
+def _csv_reason(message: str) -> str:
+    """What is wrong with a CSV row, from DuckDB's several lines about it."""
+    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if counts:
+        return f"the row has {counts[2]} values where the header names {counts[1]} columns"
+    if "unterminated quote" in message.lower():
+        return "a quoted value is not closed"
+    return "not a CSV row"
 
 
 def first_line(text: str) -> str:
