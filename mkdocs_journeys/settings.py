@@ -73,6 +73,12 @@ class DataSettings(BaseModel):
         None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="The date staleness is judged on (`YYYY-MM-DD`); default: "
         "the build's date, or `SOURCE_DATE_EPOCH` when set, so that builds can be reproduced.")
 
+    @field_validator("today", mode="before")
+    @classmethod
+    def _date_as_written(cls, value: Any) -> Any:
+        """YAML reads ``2026-10-01`` unquoted as a date: take it as the text it was."""
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
 
 class Settings(BaseModel):
     """The `journeys` plugin's options in `mkdocs.yml`; the command line reads the same block.

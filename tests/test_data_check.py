@@ -89,3 +89,15 @@ def test_a_missing_file_is_an_error_at_the_definition(here: Path, capsys: pytest
     assert code == 1
     assert lines[0] == ("journeys/datasets.yml:4:7: error: dataset 'obs': the data file 'data/gone.csv' does not "
                         "exist in the handbook folder")
+
+
+def test_an_unquoted_date_in_mkdocs_yml_is_the_day(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    journey = "kind: department\nid: sales\nname: Sales\n---\nkind: journey\nid: buy\ntitle: Buy\nowner: sales\n" \
+              "reviewed: 2026-01-01\nstages: [{name: Only}]\n"
+    handbook(here, journey=journey)
+    (here / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - journeys:\n      data:\n        today: 2026-12-31\n"
+                                     "        review_within_days: 300\n", encoding="utf-8")
+    code, lines, err = check(capsys)
+    assert (code, err) == (0, "")
+    assert "journeys/journey.yml:9:11: warning: the map was last reviewed on 2026-01-01, 364 days ago (walk the " \
+           "journey again with the teams and the data, then update `reviewed`) [not-reviewed]" in lines
