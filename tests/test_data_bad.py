@@ -223,3 +223,9 @@ def test_problems_are_problems_not_exceptions(tmp_path: Path) -> None:
     found = measured_handbook(source)[0].problems
     assert all(isinstance(p, Problem) and p.code in ("bad-data", "two-sources") for p in found)
     assert {p.message.split("'")[1] for p in found} >= {"a", "b", "c", "d"}
+
+
+def test_a_path_through_a_file_is_a_missing_file(tmp_path: Path) -> None:
+    source = handbook(tmp_path, datasets=observations("data/obs.csv/more.csv"), files={"data/obs.csv": HEADER})
+    assert only(source) == ("datasets.yml:4:7", "dataset 'obs': the data file 'data/obs.csv/more.csv' does not "
+                                                "exist in the handbook folder")

@@ -114,7 +114,7 @@ def _observation(handbook: Handbook, issues: RowProblems, line: int | None, at: 
         return None
     try:
         number = float(definition.parse(value))
-    except (PydanticCustomError, ValueError) as exc:
+    except (PydanticCustomError, ValueError, ArithmeticError) as exc:
         said = str(exc)
         issues.add(said if definition.name in said else f"{definition.name}: {said}", line, kind=f"value:{metric}")
         return None

@@ -262,8 +262,11 @@ def data_file(relative: str, root: Path) -> Path:
     base = root.resolve()
     try:
         resolved = path.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError) as exc:
+    except (FileNotFoundError, NotADirectoryError, RuntimeError) as exc:
         raise DataError(f"the data file '{relative}' does not exist in the handbook folder", "file") from exc
+    except OSError as exc:  # no permission to look, a link loop...
+        raise DataError(f"the data file '{relative}' cannot be opened ({exc.strerror or type(exc).__name__})",
+                        "file") from exc
     if not resolved.is_relative_to(base):
         raise DataError(f"'{relative}' leads out of the handbook folder (a link): it is not read", "file")
     if not resolved.is_file():
