@@ -82,8 +82,9 @@ def _header(process: Process, geometry: Layout) -> str:
         f'{height:.0f}" width="{width:.0f}" style="min-width:{width * MIN_SCALE:.0f}px" role="group" '
         f'aria-labelledby="{title}">'
         f'<title id="{title}">Flow of {attr(process.title)}</title>'
-        '<defs><marker id="journeys-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'
+        '<defs><marker id="journeys-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10.5" '
+        'markerHeight="10.5" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'
         "</marker></defs>")
 
 

@@ -51,7 +51,8 @@ def funnel_chart(journey: Journey, figures: JourneyFigures) -> dict[str, Any] | 
     rows = funnel_rows(journey, figures)
     if not any(row.reached for row in rows if not row.stage):
         return None
-    labels = [hover(("" if row.stage else "  ") + row.label) for row in rows]
+    # a stage in bold, so its touchpoints read as its parts
+    labels = [f"<b>{hover(row.label)}</b>" if row.stage else hover(row.label) for row in rows]
     ended = [row.ended for row in rows]
     data: list[dict[str, Any]] = [{
         "type": "funnel", "y": labels, "x": [row.reached for row in rows],

@@ -54,23 +54,23 @@ def _steps(process: Process, figures: ProcessFigures) -> str:
     for step in process.steps:
         measured = figures.steps.get(step.id)
         if measured is None or measured.events == 0:
-            rows.append([f"[{plain(step.name)}](#step-{step.id})", "0", "never executed", "", "", "",
+            rows.append([f"[{plain(step.name)}](#step-{step.id})", "0", "never executed", "", "",
                          plain(step.sla_text) or "—", ""])
             continue
         median, p90 = median_p90(measured.wait)
         breach = measured.breach_share
         past = "—" if breach is None else f"{share(breach)} of {count(measured.wait.total)} arrivals"
         rows.append([f"[{plain(step.name)}](#step-{step.id})", count(measured.events), count(measured.cases),
-                     count(measured.rework_cases), median, p90, plain(step.sla_text) or "—", past])
-    return table(["Step", "Events", "Cases", "Rework cases", "Wait (median)", "Wait (p90)", "SLA", "Past the SLA"],
-                 rows)
+                     count(measured.rework_cases), f"{median} / {p90}" if measured.wait.total else "—",
+                     plain(step.sla_text) or "—", past])
+    return table(["Step", "Events", "Cases", "Rework cases", "Wait: median / p90", "SLA", "Past the SLA"], rows)
 
 
 def _transition_row(process: Process, t: TransitionFigures) -> list[str]:
     median, p90 = median_p90(t.duration)
     mark = "✓ designed" if t.designed else "✗ not on the map"
     return [plain(step_name(process, t.source)), plain(step_name(process, t.target)), count(t.count),
-            median, p90, mark]
+            f"{median} / {p90}", mark]
 
 
 def _variants(process: Process, figures: ProcessFigures) -> str:
@@ -104,7 +104,7 @@ def measured_section(ctx: RenderContext, process: Process) -> str | None:
         "Wait: the time from the case's previous event to the step.",
         _steps(process, figures),
         heading(3, "Transitions observed", "measured-transitions"),
-        table(["From", "To", "Times", "Time (median)", "Time (p90)", "On the map"],
+        table(["From", "To", "Times", "Time: median / p90", "On the map"],
               [_transition_row(process, t) for t in figures.transitions]) or "None.",
         heading(3, "Designed transitions never observed", "measured-never"),
         bullet_list(never) or "None: every designed transition was taken.",
