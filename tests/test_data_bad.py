@@ -180,6 +180,10 @@ def test_postgres_wrong_password_never_shows_it(tmp_path: Path, monkeypatch: pyt
     diff = main(["diff", str(source), str(source)])
     out = capsys.readouterr()
     assert diff == 0 and password not in out.out + out.err
+    files = {p.relative_to(source).as_posix(): p.read_text(encoding="utf-8") for p in source.glob("*.yml")}
+    result = build(make_site(tmp_path / "site", files))
+    assert result.returncode == 0 and "password authentication failed" in result.log, result.log
+    assert password not in result.log and "Traceback" not in result.log
 
 
 def test_postgres_query_error_is_quoted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
