@@ -94,6 +94,7 @@ class FileSource(Source):
         self._spill = tempfile.mkdtemp(prefix="journeys-data-")
         self._connection.execute("SET temp_directory = '" + self._spill.replace("'", "''") + "'")
         self._connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        self._connection.execute("SET enable_progress_bar = false")  # no bars drawn into the build's log
         if not self.lines:
             self._connection.execute("SET preserve_insertion_order = false")
         literal = "'" + str(path).replace("'", "''") + "'"
