@@ -41,12 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-findings", action="store_true",
                        help="validate only: leave the analysis out (a valid handbook prints its summary alone)")
 
-    generate = command("generate", "Write the handbook as plain Markdown pages with their assets; only files it "
-                       "wrote before (its record in OUTDIR) are ever replaced or deleted.")
-    generate.add_argument("paths", nargs="+", metavar="[SOURCE] OUTDIR",
+    generate = command("generate", "Write the handbook as plain Markdown pages with their assets, e.g. into a "
+                       "site's docs folder next to its own pages; only files it wrote before (its record in "
+                       "DOCS_DIR) are ever replaced or deleted.")
+    generate.add_argument("paths", nargs="+", metavar="[SOURCE] DOCS_DIR",
                           help="the handbook folder (default as for check) and the output folder")
     generate.add_argument("--no-directory-urls", action="store_true",
                           help="the target site serves pages as page.html rather than page/")
+    generate.add_argument("--watch", action="store_true",
+                          help="keep running: generate again on every change of the handbook folder (Ctrl-C stops)")
 
     command("schema", "Print the JSON Schema of the handbook format.")
 
@@ -59,6 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
                       "`source`, else ./journeys)")
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown",
                       help="markdown (default) or json")
+
+    new = command("new", "Create a new handbook site in DIR (which must be empty or missing): it builds at once.")
+    new.add_argument("dir", metavar="DIR", help="the folder of the new site")
+
+    imports = command("import", "Journeys from a Mermaid diagram or a spreadsheet, as handbook YAML on stdout.")
+    imports.add_argument("format", choices=("mermaid", "csv", "xlsx"), help="the format of FILE")
+    imports.add_argument("file", nargs="?", metavar="FILE",
+                         help="a .mmd file or a Markdown page with ```mermaid blocks; a spreadsheet")
+    imports.add_argument("--template", metavar="FILE", help="csv, xlsx: write an empty spreadsheet with the "
+                         "columns to FILE instead")
+
+    export = command("export", "A journey as a Mermaid diagram, the handbook as tables or JSON.")
+    export.add_argument("format", choices=("mermaid", "csv", "xlsx", "json"), help="what to write")
+    export.add_argument("paths", nargs="*", metavar="[SOURCE] [JOURNEY_ID]",
+                        help="the handbook folder (default as for check); for mermaid, the journey's id")
+    export.add_argument("--out", metavar="FILE", help="the file to write (default: stdout; required for xlsx); "
+                        "never one that an export did not write")
+    export.add_argument("--table", choices=("touchpoints", "ownership", "metrics"),
+                        help="csv: which table (default: touchpoints)")
     return parser
 
 
@@ -68,13 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "generate":
             if len(args.paths) > 2:
-                parser.error("generate takes [SOURCE] OUTDIR")
+                parser.error("generate takes [SOURCE] DOCS_DIR")
             args.source, args.outdir = (None, *args.paths) if len(args.paths) == 1 else args.paths
     except SystemExit as exc:  # argparse: --help exits 0, bad usage 2
         return int(exc.code or 0)
     try:
         # Imported when run, so that each command loads only what it needs.
-        run = importlib.import_module(f".commands.{args.command}", __package__).run
+        module = {"import": "import_journeys", "export": "export_journeys"}.get(args.command, args.command)
+        run = importlib.import_module(f".commands.{module}", __package__).run
         with collector_paused():
             code: int = run(args)
         return code
