@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from ..data.measure import Measurements, measured_handbook
 from ..handbook import Handbook
 from ..render import RenderContext, assets, render_pages
 from ..render.site import Site
+from ..settings import Settings
 from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
 from .problem_formats import format_text, printable
 from .written_files import in_the_way, read_record, remove_stale, write_record
@@ -67,8 +69,19 @@ def write_handbook(handbook: Handbook, outdir: Path, *, directory_urls: bool = T
     return Written(len(texts), len(copies), removed)
 
 
-def run(args: argparse.Namespace) -> int:
-    source, settings = resolve_source(args.source, args.config)
+def folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file below ``folder`` with its modification time and size: equal stamps, same handbook."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:  # removed while we looked
+            continue
+        files.append((path.as_posix(), info.st_mtime_ns, info.st_size))
+    return tuple(files)
+
+
+def _generate(source: Path, settings: Settings, args: argparse.Namespace) -> int:
     handbook, measurements = measured_handbook(source, settings)
     for problem in handbook.problems:
         print(format_text(problem), file=sys.stderr)
@@ -79,5 +92,34 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     removed = f"; removed {written.removed} it wrote before" if written.removed else ""
     print(f"wrote {written.pages} pages and {written.assets} assets to {printable(args.outdir)}{removed}"
-          + (f" ({len(handbook.rejected)} definitions left out: see the errors above)" if handbook.rejected else ""))
+          + (f" ({len(handbook.rejected)} definitions left out: see the errors above)" if handbook.rejected else ""),
+          flush=True)
     return EXIT_PROBLEMS if handbook.problems else EXIT_OK
+
+
+def _watch(source: Path, settings: Settings, args: argparse.Namespace, interval: float = 0.3) -> int:
+    """Generate again whenever a file of the handbook folder changes, until Ctrl-C."""
+    print(f"watching {printable(str(source))} for changes (Ctrl-C to stop)", flush=True)
+    stamp = folder_stamp(source)
+    try:
+        while True:
+            time.sleep(interval)
+            current = folder_stamp(source)
+            if current == stamp:
+                continue
+            stamp = current
+            try:
+                _generate(source, settings, args)
+            except UsageError as exc:  # something of a person's in the way: say so, keep watching
+                print(f"mkdocs-journeys: error: {exc}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("stopped watching", flush=True)
+        return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    source, settings = resolve_source(args.source, args.config)
+    code = _generate(source, settings, args)
+    if getattr(args, "watch", False):
+        return _watch(source, settings, args)
+    return code

@@ -9,6 +9,7 @@ spans are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,9 +34,14 @@ class Rewritten:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
+# (kind, entity id, anchor) -> the link's URL, for a site whose page paths are not known.
+LinkUrl = Callable[[Kind, str, "str | None"], str]
+
+
 class _Rewriter:
-    def __init__(self, page: str, ctx: RenderContext) -> None:
+    def __init__(self, page: str, ctx: RenderContext, link_url: LinkUrl | None = None) -> None:
         self.page = page
+        self.link_url = link_url
         self.handbook = ctx.handbook
         self.site = ctx.site
         self.ctx = ctx
@@ -82,6 +88,8 @@ class _Rewriter:
             return text or f"{kind}:{ref}"
         entity_id, anchor, title = parts
         label = text if text.strip() else plain(title)
+        if self.link_url is not None:
+            return f"[{label}]({self.link_url(kind, entity_id, anchor)})"  # type: ignore[arg-type]
         return f"[{label}]({self.site.url(self.page, kind, entity_id, anchor)})"  # type: ignore[arg-type]
 
     def embed(self, what: str, ref: str) -> str | None:
@@ -137,9 +145,12 @@ class _Rewriter:
         return "".join(pieces)
 
 
-def rewrite(markdown: str, page: str, ctx: RenderContext) -> Rewritten:
-    """The page's Markdown with handbook links resolved and embeds rendered, and what did not resolve."""
+def rewrite(markdown: str, page: str, ctx: RenderContext, link_url: LinkUrl | None = None) -> Rewritten:
+    """The page's Markdown with handbook links resolved and embeds rendered, and what did not resolve.
+
+    ``link_url`` replaces the relative ``.md`` links (the site cannot tell where the page is).
+    """
     if "journey" not in markdown and not any(f"{kind}:" in markdown for kind in PAGE_KINDS):
         return Rewritten(markdown)
-    rewriter = _Rewriter(page, ctx)
+    rewriter = _Rewriter(page, ctx, link_url)
     return Rewritten(rewriter.run(markdown), rewriter.problems)
