@@ -99,7 +99,7 @@ def _generate(source: Path, settings: Settings, args: argparse.Namespace) -> int
 
 def _watch(source: Path, settings: Settings, args: argparse.Namespace, interval: float = 0.3) -> int:
     """Generate again whenever a file of the handbook folder changes, until Ctrl-C."""
-    print(f"watching {printable(str(source))} for changes (Ctrl-C to stop)", flush=True)
+    print(f"watching {quoted(source)} for changes (Ctrl-C to stop)", flush=True)
     stamp = folder_stamp(source)
     try:
         while True:
