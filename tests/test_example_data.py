@@ -66,7 +66,8 @@ def test_the_process_page_shows_the_measured_figures(site: Build) -> None:
     assert "Conformance: 74%" in text
 
 
-def test_the_journey_page_shows_the_measured_metric_history(site: Build) -> None:
+def test_the_journey_page_shows_the_measured_history_and_funnel(site: Build) -> None:
     text = text_of(site.article("handbook/journeys/return-and-refund/"))
     assert "Net Promoter Score 45 48 2026-Q3" in text
     assert "2026-Q1 41 2026-Q2 44 2026-Q3 48" in text
+    assert "260 cases in the dataset returns-journey-log" in text  # the funnel of the touchpoint events
