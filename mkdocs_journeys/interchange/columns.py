@@ -17,6 +17,15 @@ LIST_SEPARATOR = ";"
 _JOURNEY_FIELDS = ("title", "id", "owner", "personas")
 _STAGE_FIELDS = ("name", "id", "owner")
 _LEFT_OUT = {"metrics"}  # a table of its own in an export
+# What a row's name and id columns mean in a sheet, where the model's own words speak of files.
+_IN_A_SHEET = {
+    "journey": "The journey's title: rows with the same journey make one journey.",
+    "journey_id": "The journey's id; default: the slug of `journey`.",
+    "journey_owner": "The department accountable for the whole journey (id or name); default: a placeholder.",
+    "stage": "The stage's name: rows with the same stage make one stage, in the order they first appear.",
+    "stage_id": "The stage's id; default: the slug of `stage`.",
+    "touchpoint_id": "The touchpoint's id; default: the slug of `touchpoint`.",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ def _column(name: str, field: str, level: Literal["journey", "stage", "touchpoin
     kind, choices = _kind(info.rebuild_annotation())
     if field == "id":
         kind = "id"
-    return Column(name, field, level, kind, info.description or "", choices, required)
+    return Column(name, field, level, kind, _IN_A_SHEET.get(name, info.description or ""), choices, required)
 
 
 def columns() -> list[Column]:
