@@ -96,6 +96,14 @@ def test_an_invalid_score_is_reported_with_its_line(tmp_path: Path, capsys: pyte
     assert err.startswith(f"{file}:{line}: error: ") and "Traceback" not in err
 
 
+def test_a_bad_score_in_a_markdown_page_names_the_page_s_line(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("# T\n\nText\n\n```mermaid\njourney\n  section A\n    x: 9: me\n```\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "mermaid", str(page))
+    assert (code, err) == (1, f"{page}:8: error: the score of 'x' must be a whole number from 1 to 5, got '9'\n")
+
+
 def test_a_file_without_a_journey_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "f.mmd").write_text("flowchart LR\n  a --> b\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "mermaid", str(tmp_path / "f.mmd"))

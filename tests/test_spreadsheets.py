@@ -73,6 +73,10 @@ def test_bad_rows_are_reported_with_file_and_row(tmp_path: Path, capsys: pytest.
         f"{sheet}:4: error: evidence: 'guessed' is not one of observed, assumed, proposed",
         f"{sheet}:4: error: the row has no stage",
     ]
+    sheet.write_text("journey,stage,stage_id,touchpoint\nJ,S,Stage One,A\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "csv", str(sheet))
+    assert (code, err) == (1, f"{sheet}:2: error: stage_id: 'Stage One' is not an id (lowercase letters, digits "
+                              "and hyphens: 'stage-one'?)\n")
     sheet.write_text("journey,stage,touchpont\nJ,S,A\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "csv", str(sheet))
     assert code == 1

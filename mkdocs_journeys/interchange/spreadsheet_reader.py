@@ -57,6 +57,10 @@ def _cell(column: Column, raw: Any, where: str, scale: tuple[float, float], prob
     if column.kind in ("list", "id-list"):
         items = [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
         return items or None
+    if column.name.endswith("_id") and slugify(text) != text:
+        problems.append(f"{where}: {column.name}: '{text}' is not an id (lowercase letters, digits and hyphens"
+                        + (f": '{slugify(text)}'?)" if slugify(text) else ")"))
+        return None
     if column.choices and text not in column.choices:
         problems.append(f"{where}: {column.name}: '{text}' is not one of {', '.join(column.choices)}")
         return None
