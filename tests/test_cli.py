@@ -58,7 +58,10 @@ def test_strict_fails_on_warnings_only_when_there_are_any(tmp_path: Path, capsys
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"departments.yml": DEPARTMENTS,
                      "j.yml": "kind: journey\ntitle: J\nowner: sales\nstages: [{name: A}]\n"})
-    monkeypatch.setattr(checking, "analyse", lambda handbook, measurements=None: type("Analysis", (), {"findings": []})())
+    def no_findings(handbook: object, measurements: object = None) -> object:
+        return type("Analysis", (), {"findings": []})()
+
+    monkeypatch.setattr(checking, "analyse", no_findings)
     assert run(capsys, "check", str(tmp_path), "--strict") == (0, "2 definitions in 2 files: no problems\n", "")
 
 
