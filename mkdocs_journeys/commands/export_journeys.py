@@ -18,7 +18,7 @@ from ..interchange.columns import column_names
 from ..interchange.fragment import BadInput
 from ..interchange.json_export import json_text
 from ..interchange.mermaid_writer import journey_diagram
-from ..interchange.spreadsheet_cells import GENERATOR, csv_text, write_xlsx
+from ..interchange.spreadsheet_cells import GENERATOR, csv_text, workbook_by_export, write_xlsx
 from ..interchange.tables import METRIC_HEADER, TABLES
 from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
 from .problem_formats import format_text
@@ -27,12 +27,7 @@ from .problem_formats import format_text
 def _ours(file: Path) -> bool:
     """Whether an existing file is one an export wrote."""
     if file.suffix.lower() == ".xlsx":
-        try:
-            import openpyxl
-            workbook = openpyxl.load_workbook(file, read_only=True)
-        except Exception:
-            return False
-        return bool(workbook.properties.creator == GENERATOR)
+        return workbook_by_export(file)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             fragment = spreadsheet_reader.to_fragment(file, rows, settings.emotion_scale)
     except BadInput as exc:
         for line in str(exc).splitlines():
-            print(f"{line}" if ": error: " in line else _as_error(line), file=sys.stderr)
+            print(_as_error(line), file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(fragment.yaml())
     return EXIT_OK

@@ -70,7 +70,8 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise BadInput("xlsx needs openpyxl: pip install 'mkdocs-journeys[spreadsheets]'") from None
+        raise BadInput("xlsx needs openpyxl, the package's `spreadsheets` extra: "
+                       "pip install -e '.[spreadsheets]' in a clone of mkdocs-journeys") from None
     return openpyxl
 
 
@@ -106,16 +107,10 @@ def write_xlsx(file: Path, sheets: dict[str, Table]) -> None:
     workbook.save(file)
 
 
-def written_by_export(file: Path, headers: list[list[str]]) -> bool:
-    """Whether an existing file is one an export wrote (so it may be replaced)."""
-    if file.suffix.lower() == ".xlsx":
-        try:
-            workbook = _openpyxl().load_workbook(file, read_only=True)
-        except Exception:
-            return False
-        return bool(workbook.properties.creator == GENERATOR)
+def workbook_by_export(file: Path) -> bool:
+    """Whether an xlsx file is a workbook a previous export wrote (so it may be replaced)."""
     try:
-        first = file.read_text(encoding="utf-8").split("\n", 1)[0]
-    except (OSError, UnicodeDecodeError):
+        workbook = _openpyxl().load_workbook(file, read_only=True)
+    except Exception:  # not a workbook, or openpyxl missing: not ours to replace
         return False
-    return any(first == ",".join(header) for header in headers) or first.startswith('{"generator": "' + GENERATOR)
+    return bool(workbook.properties.creator == GENERATOR)
