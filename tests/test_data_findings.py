@@ -13,7 +13,7 @@ from mkdocs_journeys.analysis.findings import Finding
 from mkdocs_journeys.data.measure import measured_handbook
 from mkdocs_journeys.settings import Settings
 
-from .data_handbook import events, handbook
+from .data_handbook import events, handbook, observations
 
 JOURNEY = """\
 kind: department
@@ -211,3 +211,18 @@ def test_ignore_for_one_step(tmp_path: Path) -> None:
     _, found = findings(tmp_path, ignore=ignore)
     assert "sla-breached" not in {f.code for f in found}
     assert settings.ignore[0].entities == ["process:claims/assess"]
+
+
+def test_a_stale_figure_from_data_points_at_its_latest_row(tmp_path: Path) -> None:
+    source = handbook(tmp_path, datasets=observations(), files={
+        "data/obs.csv": "at,metric,period,value\nbuy/call,csat,2025-Q1,40\nbuy/call,csat,2025-Q2,45\n"
+                        "buy,volume,2026-Q2,100\n"})
+    result, measurements = measured_handbook(source, Settings.model_validate({"data": {"today": TODAY}}))
+    stale = [(f.location.display(source), f.message) for f in analyse(result, measurements).findings
+             if f.code == "stale-metric"]
+    assert stale == [("data/obs.csv:3:1", "Customer satisfaction was last measured for 2025-Q2, 365 days ago")]
+
+
+def test_a_stale_figure_written_in_yaml_points_at_the_metric(tmp_path: Path) -> None:
+    source, found = findings(tmp_path, data={"stale_after_days": 60})
+    assert [f.location.display(source) for f in found if f.code == "stale-metric"] == ["journey.yml:12:3"]

@@ -77,7 +77,7 @@ def analyse(handbook: Handbook, measurements: Measurements | None = None) -> Ana
         found += channel_findings(journey, handbook.personas)
         found += emotion_findings(flow, handbook.settings.neutral, persona_names)
         found += metric_findings(journey)
-        found += freshness_findings(journey, handbook.settings)
+        found += freshness_findings(journey, handbook.settings, measurements)
         if measurements is not None:
             found += journey_data_findings(journey, measurements, handbook)
     for process in sorted(handbook.processes.values(), key=lambda p: p.id):

@@ -102,8 +102,10 @@ def journey_data_findings(journey: Journey, measurements: Measurements, handbook
     return found
 
 
-def freshness_findings(journey: Journey, settings: Settings) -> list[Finding]:
-    """Figures measured too long ago, emotions measured satisfaction contradicts, reviews overdue."""
+def freshness_findings(journey: Journey, settings: Settings, measurements: Measurements | None = None,
+                       ) -> list[Finding]:
+    """Figures measured too long ago (at the data's row when a dataset gave the latest value, else at
+    the metric), emotions measured satisfaction contradicts, reviews overdue."""
     now = today(settings.data.today)
     scope = f"journey:{journey.id}"
     found: list[Finding] = []
@@ -115,10 +117,11 @@ def freshness_findings(journey: Journey, settings: Settings) -> list[Finding]:
         age = days_since(end, now)
         if age > settings.data.stale_after_days:
             subject = scope if at.node is journey else f"{scope}/{at.node.id}"
+            origin = measurements.origins.get((subject, at.metric_id)) if measurements is not None else None
             found.append(Finding(FindingCode.STALE_METRIC, f"{value.definition.name} was last measured for "
-                                 f"{value.period}, {age} days ago", at.node.location("metrics", at.metric_id,
-                                                                                      key=True),
-                                 subject, "measure it again, or connect a dataset that keeps it current",
+                                 f"{value.period}, {age} days ago",
+                                 origin or at.node.location("metrics", at.metric_id, key=True), subject,
+                                 "measure it again, or connect a dataset that keeps it current",
                                  (getattr(at.node, "owner", None) or journey.owner,), (scope,),
                                  discriminator=at.metric_id))
     found += _contradictions(journey, settings)

@@ -41,6 +41,7 @@ class Measurements:
     journeys: dict[str, JourneyFigures] = field(default_factory=dict)
     event_logs: dict[str, EventLog] = field(default_factory=dict)
     observed: dict[str, int] = field(default_factory=dict)  # dataset id: observations used
+    origins: dict[tuple[str, str], Location] = field(default_factory=dict)  # (subject, metric): latest value's row
     problems: list[Problem] = field(default_factory=list)
     reads: int = 0  # datasets actually read (not served from the cache) by this measurement
 
@@ -101,7 +102,7 @@ def _measure(handbook: Handbook, dataset: Dataset, cache: DataCache, result: Mea
         assert isinstance(cached, Rows)
         observations, problems = read_observations(cached, dataset, handbook, file)
         result.problems += problems
-        result.problems += merge(handbook, dataset, observations, file)
+        result.problems += merge(handbook, dataset, observations, file, result.origins)
         result.observed[dataset.id] = len(observations)
         return
     log, nonconforming, stage_cases = cached

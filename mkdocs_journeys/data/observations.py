@@ -138,8 +138,11 @@ def _target(handbook: Handbook, issues: RowProblems, line: int | None, at: str) 
     return journey, parts[part]
 
 
-def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation], file: Path | None) -> list[Problem]:
-    """Observations become each metric's history and actual; two sources for one figure are errors."""
+def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation], file: Path | None,
+          origins: dict[tuple[str, str], Location] | None = None) -> list[Problem]:
+    """Observations become each metric's history and actual; two sources for one figure are errors.
+    ``origins`` gets, per ``(subject, metric)``, where the latest value was read (a finding about that
+    value, such as its age, points there: the data is what needs renewing)."""
     grouped: dict[tuple[int, str], list[Observation]] = {}
     for observation in observations:
         grouped.setdefault((id(observation.at), observation.metric), []).append(observation)
@@ -161,6 +164,11 @@ def merge(handbook: Handbook, dataset: Dataset, observations: list[Observation],
             history[observation.period] = observation.value
             added.add(observation.period)
         target.metrics[metric_id] = _merged(handbook, existing, metric_id, history, group)
+        latest = max((o for o in group if o.period in added), key=lambda o: o.period, default=None)
+        if origins is not None and latest is not None and latest.period == max(history):
+            subject = f"journey:{latest.journey.id}" + ("" if latest.at is latest.journey else f"/{latest.at.id}")
+            origins[(subject, metric_id)] = (Location(file, latest.line, 1) if file is not None and latest.line
+                                             else dataset.location("type"))
     return problems
 
 
