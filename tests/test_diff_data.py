@@ -156,3 +156,16 @@ def test_git_revisions_are_measured_from_their_own_data(here: Path, capsys: pyte
     assert code == 0
     assert ("new: journeys/data/obs.csv:3:1: dataset 'obs': Net Promoter Score: 'oops' is not a number"
             in html.unescape(out))
+
+
+def test_a_journey_cases_from_its_event_log(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    journey_log = "".join(f"u{i},Compare prices,2026-03-01T09:00:00Z\n" for i in range(3))
+    extra = "---\n" + events("data/journey.csv", "buy-log")
+    old = side(here / "old", "31", CONFORMING.format(c="c1"), extra)
+    (old / "data" / "journey.csv").write_text(LOG_HEADER + journey_log[: journey_log.index("u2")], encoding="utf-8")
+    new = side(here / "new", "31", CONFORMING.format(c="c1"), extra)
+    (new / "data" / "journey.csv").write_text(LOG_HEADER + journey_log, encoding="utf-8")
+    code, out, _ = run(capsys, str(old), str(new))
+    assert code == 0
+    assert "| **Buy a policy** | cases | 2 → 3 ▲ |" in out
+    assert "1 measured figure changed" in out
