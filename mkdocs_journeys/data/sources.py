@@ -100,7 +100,11 @@ class FileSource(Source):
         literal = "'" + str(path).replace("'", "''") + "'"
         reader = _READERS[path.suffix.lower()].format(path=literal)
         if self.lines:
-            reader = self._csv_reader(reader, _PADDED.format(path=literal))
+            try:
+                reader = self._csv_reader(reader, _PADDED.format(path=literal))
+            except BaseException:
+                self.close()  # the temporary folder too
+                raise
         # Row numbers in file order (DuckDB keeps insertion order): the header is line 1.
         self._relation = f"(SELECT *, ROW_NUMBER() OVER () + 1 AS _line FROM {reader})" if self.lines else reader
 
