@@ -15,18 +15,14 @@ Every figure is compared with a baseline measured in the same run (these machine
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +34,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from serving import mkdocs_serve  # noqa: E402
 from synthetic import write_handbook  # noqa: E402
 
 OWN_PLOTLY_TAG = re.compile(r"<script[^>]*\bsrc=\"[^\"]*plotly\.min\.js\"")
@@ -145,18 +142,9 @@ def page_sizes(site: Path) -> dict[str, float]:
 
 def serve_rebuild(root: Path, timeout: float = 600) -> float:
     """Seconds from saving a journey file to the served site being rebuilt."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
-    assert process.stdout is not None
-    # A blocked read never sees a deadline: past it, the watchdog stops the server and the reads end.
-    watchdog = threading.Timer(timeout, _stop, (process,))
-    watchdog.start()
     log: list[str] = []
-    try:
+    with mkdocs_serve(root, timeout) as process:
+        assert process.stdout is not None
         for line in process.stdout:
             log.append(line)
             if "Serving on" in line:
@@ -177,15 +165,6 @@ def serve_rebuild(root: Path, timeout: float = 600) -> float:
             if "Reloading browsers" in line or "Documentation built" in line:
                 return time.perf_counter() - start
         raise SystemExit("mkdocs serve never rebuilt:\n" + "".join(log[-30:]))
-    finally:
-        watchdog.cancel()
-        _stop(process)
-        process.wait(timeout=30)
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,18 +17,14 @@ and measures, each in a fresh process, against a baseline of the same run:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -37,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data_synthetic import write_event_log, write_handbook  # noqa: E402
+from serving import mkdocs_serve  # noqa: E402
 
 READERS = {"parquet": "read_parquet", "csv": "read_csv"}
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -123,28 +120,19 @@ def site(root: Path, handbook: Path) -> Path:
 
 def serve_rebuilds(root: Path, handbook: Path, data: Path, timeout: float = 900) -> dict[str, float]:
     """Build times that a real ``mkdocs serve`` logs: at start, after a YAML edit, after the data changes."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
-    assert process.stdout is not None
-    watchdog = threading.Timer(timeout, _stop, (process,))  # a blocked read ends when the server stops
-    watchdog.start()
     log: list[str] = []
+    with mkdocs_serve(root, timeout) as process:
 
-    def next_build() -> float:
-        for line in process.stdout:  # type: ignore[union-attr]
-            log.append(line)
-            found = BUILT.search(line)
-            if found:
-                return float(found.group(1))
-            if "error happened during the rebuild" in line:
-                break
-        raise SystemExit("mkdocs serve did not build:\n" + "".join(log[-30:]))
+        def next_build() -> float:
+            for line in process.stdout:  # type: ignore[union-attr]
+                log.append(line)
+                found = BUILT.search(line)
+                if found:
+                    return float(found.group(1))
+                if "error happened during the rebuild" in line:
+                    break
+            raise SystemExit("mkdocs serve did not build:\n" + "".join(log[-30:]))
 
-    try:
         figures = {"start_s": next_build()}
         time.sleep(1.0)
         yaml_file = handbook / "claims.yml"
@@ -155,15 +143,6 @@ def serve_rebuilds(root: Path, handbook: Path, data: Path, timeout: float = 900)
         os.utime(data)  # the same bytes, a new modification time: the cache's key changes
         figures["data_touched_s"] = next_build()
         return figures
-    finally:
-        watchdog.cancel()
-        _stop(process)
-        process.wait(timeout=30)
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
 
 
 def main(argv: list[str] | None = None) -> int:
