@@ -79,11 +79,13 @@ def test_no_export_overwrites_a_file_it_did_not_write(tmp_path: Path, capsys: py
     assert run(capsys, "export", "csv", str(REPO_HANDBOOK), "--table", "ownership", "--out", str(ownership))[0] == 0
 
 
-def test_an_invalid_handbook_is_not_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_handbook_is_not_exported(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the current folder
     (tmp_path / "j.yml").write_text("kind: journey\nid: j\ntitle: J\nowner: nobody\nstages: [{name: A}]\n",
                                     encoding="utf-8")
     code, out, err = run(capsys, "export", "json", str(tmp_path))
     assert code == 1 and out == ""
-    assert f"{tmp_path / 'j.yml'}:4:8: error: " in err and "nothing exported" in err
+    assert err.startswith("j.yml:4:8: error: ") and "nothing exported" in err
     assert run(capsys, "export", "mermaid", str(tmp_path), "j")[0] == 1
     assert run(capsys, "export", "csv", "a", "b")[0] == 2
