@@ -345,9 +345,9 @@ def test_metric_targets_actuals_and_statuses(tmp_path: Path, capsys: pytest.Capt
     assert "1 journey changed; 2 metric statuses changed;" in summary_of(out)
     table = out[out.index("### Metrics"):]
     assert "| **Signing up** › the journey | Net Promoter Score | 40 → 30 ▼ | 31 | missed → **met** |" in table
-    assert "| **Signing up** › the journey | Churn rate | 3% | 4&#46;5% → 5% ▲ | missed |" in table
+    assert "| **Signing up** › the journey | Churn rate | 3% | 4&#46;5% → 5% ▲ worse | missed |" in table
     assert "| **Signing up** › the journey | Customer satisfaction | — → 80% | — | — → **no data** |" in table
-    assert ("| **Signing up** › touchpoint 'Signs the contract' | Time to complete | 45m | 1h → 40m ▼ "
+    assert ("| **Signing up** › touchpoint 'Signs the contract' | Time to complete | 45m | 1h → 40m ▼ better "
             "| missed → **met** |") in table
     findings = out[out.index("### Findings"):]
     assert "- resolved: `missed-target` Net Promoter Score of the journey is 31" in findings

@@ -18,6 +18,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "content_changed": report.content_changed,
         "order_only": not report.content_changed and bool(report.order),
         **data,
+        "metrics": [{**asdict(m), "verdict": m.verdict} for m in report.metrics],
         "extremes": [{**asdict(x), "verdict": x.verdict} for x in report.extremes],
         "errors_new": [asdict(e) for e in report.errors_new],
         "errors_fixed": [asdict(e) for e in report.errors_fixed],

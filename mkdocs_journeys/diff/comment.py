@@ -48,10 +48,18 @@ def joined(items: list[Inline], separator: str = ", ") -> tuple[Inline, ...]:
     return tuple(out)
 
 
+# How much a reader needs to see a change, when not everything fits in one comment (lowest first).
+URGENT, IMPORTANT, NOTABLE, DETAIL, COSMETIC = range(5)
+
+
 @dataclass
 class Table:
     headers: list[str]  # ours
     rows: list[list[Inline]]
+    ranks: list[int] = field(default_factory=list)  # per row; DETAIL where missing
+
+    def rank(self, row: int) -> int:
+        return self.ranks[row] if row < len(self.ranks) else DETAIL
 
 
 @dataclass
@@ -61,6 +69,7 @@ class Item:
     text: Inline
     children: list[Inline] = field(default_factory=list)
     table: Table | None = None
+    rank: int = DETAIL
 
 
 @dataclass

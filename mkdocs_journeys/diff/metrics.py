@@ -83,5 +83,6 @@ def _compare(entity: Entity, part: str, anchor: str | None, metric_id: str, a: M
     name = value.definition.name if value is not None else metric_id
     return MetricChange(entity, part, anchor, metric_id, name, target, actual, status,
                         _direction(a.target if a else None, b.target if b else None),
-                        _direction(a.actual if a else None, b.actual if b else None), tuple(other))
+                        _direction(a.actual if a else None, b.actual if b else None), tuple(other),
+                        value.definition.better if value is not None else "none")
 

@@ -80,6 +80,15 @@ class MetricChange:
     target_direction: str = ""
     actual_direction: str = ""
     other: tuple[str, ...] = ()  # "period 2026-Q2 → 2026-Q3", "history: 1 value added"
+    better: str = "none"  # the metric's better direction: higher, lower or none
+
+    @property
+    def verdict(self) -> str:
+        """``better`` or ``worse`` when the actual moved in (or against) the metric's better direction."""
+        if not self.actual_direction or self.better not in ("higher", "lower"):
+            return ""
+        up = self.actual_direction == "▲"
+        return "better" if up == (self.better == "higher") else "worse"
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,26 @@ from collections.abc import Sequence
 
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import KINDS as SPECS
-from .comment import Code, Inline, Item, Link, Lit, Section, Strong, Table, joined
+from .comment import (
+    COSMETIC,
+    DETAIL,
+    IMPORTANT,
+    NOTABLE,
+    URGENT,
+    Code,
+    Inline,
+    Item,
+    Link,
+    Lit,
+    Section,
+    Strong,
+    Table,
+    joined,
+)
+from .inert import SLUG
 from .links import Links
 from .ownership import gains_and_losses
-from .report import Entity, EntityChanges, ErrorEntry, FieldChange, FindingChange, OwnershipMove, Report
+from .report import Entity, EntityChanges, ErrorEntry, FieldChange, FindingChange, MetricChange, OwnershipMove, Report
 from .shortening import shorten, shorten_pair
 
 MAX_ERRORS = 20
@@ -43,7 +59,14 @@ def _pair(values: tuple[str | None, str | None], direction: str, strong: bool = 
 def _capped(items: list[Item]) -> list[Item]:
     if len(items) <= MAX_ERRORS:
         return items
-    return [*items[:MAX_ERRORS], Item(Lit(f"… and {len(items) - MAX_ERRORS} more"))]
+    return [*items[:MAX_ERRORS], Item(Lit(f"… and {len(items) - MAX_ERRORS} more"), rank=items[-1].rank)]
+
+
+def metric_rank(m: MetricChange) -> int:
+    """A value that got worse, or a status that became ``missed``, first."""
+    if m.verdict == "worse" or (m.status[1] == "missed" and m.status[0] != "missed"):
+        return IMPORTANT
+    return NOTABLE if m.status[0] != m.status[1] else DETAIL
 
 
 class Sections:
@@ -74,8 +97,10 @@ class Sections:
             changed = self.report.changed_of(kind)
             if not (added or removed or changed):
                 continue
-            items = [Item((Lit("added: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")"))) for e in added]
-            items += [Item((Lit("removed: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")"))) for e in removed]
+            items = [Item((Lit("added: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")")), rank=NOTABLE)
+                     for e in added]
+            items += [Item((Lit("removed: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")")), rank=IMPORTANT)
+                      for e in removed]
             items += [self.changed(entity) for entity in changed]
             sections.append(Section(SPECS[kind].plural.capitalize(), [items]))
         return sections
@@ -85,11 +110,20 @@ class Sections:
         ids: Inline = ((Lit("renamed: "), Code(changes.renamed_from), Lit(" → "), Code(e.id))
                        if changes.renamed_from else Code(e.id))
         heading: Inline = (self.entity(e), Lit(" ("), ids, Lit(")"))
+        # A part's id is its anchor: links to the old one (``#stage-old``) lead nowhere once it is renamed.
+        renamed: list[Inline] = [(Lit(f"{kind} renamed: "), Code(old), Lit(" → "), Code(new),
+                                  Lit(f" (links to `#{kind}-{old}` now lead to the top of the page)"
+                                      if SLUG.fullmatch(old) else ""))
+                                 for kind, old, new in changes.parts_renamed]
+        gone = any(c.after == "removed" and not c.field for c in changes.changes)
+        rank = IMPORTANT if changes.renamed_from or renamed or gone else DETAIL
         if changes.changes:
-            return Item(heading, table=Table(["Where", "Before", "After"], [self.row(e, c) for c in changes.changes]))
+            return Item(heading, renamed, Table(["Where", "Before", "After"], [self.row(e, c) for c in changes.changes],
+                                                [IMPORTANT if c.field == "id" or (c.after == "removed" and not c.field)
+                                                 else DETAIL for c in changes.changes]), rank)
         if any(m.entity == e for m in self.report.metrics):
-            return Item((heading, Lit(": metric values changed (see Metrics)")))
-        return Item(heading)
+            return Item((heading, Lit(": metric values changed (see Metrics)")), renamed, rank=rank)
+        return Item(heading, renamed, rank=rank)
 
     def row(self, entity: Entity, change: FieldChange) -> list[Inline]:
         where: Inline = self.part(entity, change.part, change.anchor) if change.part else ""
@@ -117,8 +151,9 @@ class Sections:
         for department, (gains, losses) in gains_and_losses(moves).items():
             for verb, items in (("gains", gains), ("loses", losses)):
                 if items:
-                    balance.append(Item((Strong(dept(department)), Lit(f" {verb} {len(items)}: "), _grouped(items))))
-        return Section("Ownership moves", [Table(["What", "From", "To"], rows), balance])
+                    balance.append(Item((Strong(dept(department)), Lit(f" {verb} {len(items)}: "), _grouped(items)),
+                                        rank=NOTABLE))
+        return Section("Ownership moves", [Table(["What", "From", "To"], rows, [NOTABLE] * len(rows)), balance])
 
     def metrics(self) -> Section | None:
         if not self.report.metrics:
@@ -126,13 +161,14 @@ class Sections:
         notes = any(m.other for m in self.report.metrics)
         rows: list[list[Inline]] = []
         for m in self.report.metrics:
+            actual = _pair(m.actual, m.actual_direction)
             row = [self.where(m.entity, m.part, m.anchor), m.name, _pair(m.target, m.target_direction),
-                   _pair(m.actual, m.actual_direction), _pair(m.status, "", strong=True)]
+                   (actual, Lit(f" {m.verdict}")) if m.verdict else actual, _pair(m.status, "", strong=True)]
             if notes:
                 row.append("; ".join(m.other))
             rows.append(row)
         headers = ["Where", "Metric", "Target", "Actual", "Status", *(["Also"] if notes else [])]
-        return Section("Metrics", [Table(headers, rows)])
+        return Section("Metrics", [Table(headers, rows, [metric_rank(m) for m in self.report.metrics])])
 
     def measured(self) -> Section | None:
         """Figures from the datasets, and the datasets this comparison could not read (one line each)."""
@@ -143,10 +179,11 @@ class Sections:
                                     for f in report.figures]
         blocks: list[Inline | Table | list[Item]] = [Table(["Where", "Figure", "Before → after"], rows)] if rows else []
         blocks += [[Item(note) for note in report.data_skipped]] if report.data_skipped else []
-        return Section("Measured", blocks)
+        return Section("Measured", blocks)  # rows and notes: DETAIL
 
     def curve(self) -> Section | None:
         journeys: dict[str, tuple[Entity, list[Inline]]] = {}
+        worse = {x.entity.id for x in self.report.extremes if x.verdict == "worse"}
         for x in self.report.extremes:
             before = (emotion(x.before), (Lit(" at "), _names(x.before_at)) if x.before_at else "")
             after = (emotion(x.after), (Lit(" at "), _names(x.after_at)) if x.after_at else "")
@@ -159,23 +196,26 @@ class Sections:
                  emotion(c.after), Lit(direction)))
         if not journeys:
             return None
-        return Section("Emotion curve", [[Item(self.entity(entity), items) for entity, items in journeys.values()]])
+        return Section("Emotion curve", [[Item(self.entity(entity), items,
+                                               rank=IMPORTANT if entity.id in worse else DETAIL)
+                                          for entity, items in journeys.values()]])
 
     # -- findings, errors, order -------------------------------------------------------------------
 
-    def finding(self, verb: str, f: FindingChange, location: bool = True) -> Item:
+    def finding(self, verb: str, f: FindingChange, location: bool = True, rank: int = DETAIL) -> Item:
         url = self.links.page(f.page[0], f.page[1], f.anchor) if f.page else None
         message: Inline = (f.before_message, Lit(" → "), f.message) if f.before_message is not None else f.message
         return Item((Lit(f"{verb}: "), Link(Code(f.code), url), Lit(" "), message,
-                     (Lit(" ("), f.location, Lit(")")) if location else ""))
+                     (Lit(" ("), f.location, Lit(")")) if location else ""), rank=rank)
 
     def findings(self) -> Section | None:
         report = self.report
         if not (report.findings_introduced or report.findings_resolved or report.findings_changed):
             return None
-        return Section("Findings", [[*(self.finding("introduced", f) for f in report.findings_introduced),
+        return Section("Findings", [[*(self.finding("introduced", f, rank=IMPORTANT)
+                                       for f in report.findings_introduced),
                                      *(self.finding("resolved", f, False) for f in report.findings_resolved),
-                                     *(self.finding("reworded", f, False) for f in report.findings_changed)]])
+                                     *(self.finding("reworded", f, False, COSMETIC) for f in report.findings_changed)]])
 
     def errors(self) -> Section | None:
         report = self.report
@@ -185,13 +225,15 @@ class Sections:
         intro = Lit(f"{'The new handbook has ' + str(after) if after else 'No'} error{'s' if after != 1 else ''} "
                     f"(before: {before}). Definitions with errors are left out of this comparison; "
                     "`mkdocs-journeys check` explains each problem.")
-        items = [Item((Lit("made invalid: "), kind, Lit(" "), Code(entity_id), Lit(": "), why))
+        items = [Item((Lit("made invalid: "), kind, Lit(" "), Code(entity_id), Lit(": "), why), rank=URGENT)
                  for kind, entity_id, why in report.invalid]
-        items += [Item((Lit("valid again: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")")))
+        items += [Item((Lit("valid again: "), self.entity(e), Lit(" ("), Code(e.id), Lit(")")), rank=NOTABLE)
                   for e in report.valid_again]
         new = set(report.errors_new)
-        items += _capped([Item((Lit("new: " if e in new else "still: "), *_error(e))) for e in report.errors_after])
-        items += _capped([Item((Lit("fixed: "), *_error(e))) for e in report.errors_fixed])
+        items += _capped([Item((Lit("new: " if e in new else "still: "), *_error(e)),
+                               rank=URGENT if e in new else DETAIL)
+                          for e in sorted(report.errors_after, key=lambda e: e not in new)])  # new ones first
+        items += _capped([Item((Lit("fixed: "), *_error(e)), rank=NOTABLE) for e in report.errors_fixed])
         return Section("Errors", [intro, items])
 
     def order(self) -> Section | None:
@@ -200,7 +242,7 @@ class Sections:
         items = []
         for n in self.report.order:
             before, after = shorten_pair(n.before, n.after)
-            items.append(Item((n.where, Lit(": "), before or NONE, Lit(" → "), after or NONE)))
+            items.append(Item((n.where, Lit(": "), before or NONE, Lit(" → "), after or NONE), rank=COSMETIC))
         return Section("Order", [Lit("The same content in another order, or in another file:"), items])
 
 
