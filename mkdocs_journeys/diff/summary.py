@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from ..kinds import ENTITY_KINDS as KINDS
@@ -9,6 +10,7 @@ from ..kinds import KINDS as SPECS
 from ..kinds import EntityKind as Kind
 from .report import EntityChanges, Report
 
+MAX_NAMED = 4  # journeys whose lowest or highest point moved, named in the summary line
 NO_CHANGES = "No changes to the handbook."
 ORDER_ONLY = "The content is unchanged: only the order of definitions or list items, or their files, changed."
 
@@ -52,7 +54,12 @@ def summary(report: Report, escape: Callable[[str], str] = str) -> str:
         parts.append(plural(len(report.metrics), "metric value") + " changed")
     if report.figures:
         parts.append(plural(len(report.figures), "measured figure") + " changed")
-    parts += [f"{e.which} point of '{escape(e.entity.title)}' {e.verdict}" for e in report.extremes]
+    if len(report.extremes) > MAX_NAMED:  # a change to many journeys: counted, not named
+        verdicts = Counter((e.which, e.verdict) for e in report.extremes)
+        parts.append("emotion curves: " + ", ".join(f"{plural(n, which + ' point')} {verdict}"
+                                                    for (which, verdict), n in sorted(verdicts.items())))
+    else:
+        parts += [f"{e.which} point of '{escape(e.entity.title)}' {e.verdict}" for e in report.extremes]
     findings = [f"{n} {word}" for n, word in ((len(report.findings_introduced), "introduced"),
                                                 (len(report.findings_resolved), "resolved"),
                                                 (len(report.findings_changed), "reworded")) if n]
