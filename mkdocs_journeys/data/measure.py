@@ -28,7 +28,8 @@ from .event_figures import (
     raw_designed_pairs,
     touchpoint_activities,
 )
-from .event_log import EventLog, EventQueries
+from .event_lists import event_queries
+from .event_log import EventLog
 from .observations import Rows, fetch_rows, merge, read_observations
 from .sources import DataError, Source, data_file, first_line, masked, open_source
 
@@ -126,7 +127,7 @@ def _measure(handbook: Handbook, dataset: Dataset, cache: DataCache, result: Mea
 def _read(handbook: Handbook, dataset: Dataset, source: Source) -> Any:
     if dataset.type == "observations":
         return fetch_rows(source, dataset)
-    queries = EventQueries(source, dataset)
+    queries = event_queries(source, dataset)
     log = queries.aggregate()
     nonconforming = 0
     if dataset.process is not None and dataset.process in handbook.processes:
