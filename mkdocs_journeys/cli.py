@@ -60,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--git", metavar="BASE", help="compare the handbook at two git revisions of this repository")
     diff.add_argument("--source", metavar="DIR", help="with --git: the handbook folder (default: the plugin's "
                       "`source`, else ./journeys)")
-    diff.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                      help="markdown (default) or json")
+    diff.add_argument("--format", choices=("markdown", "text", "json"), default="markdown",
+                      help="markdown (default: a pull-request comment, cut to --limit), text (the whole report, for "
+                      "terminals, chat and e-mail) or json")
+    diff.add_argument("--limit", type=int, default=60_000, metavar="CHARS",
+                      help="markdown: the longest comment to write, the most important changes first and the rest "
+                      "counted (default 60000; GitHub takes 65536); 0 for the whole report")
 
     new = command("new", "Create a new handbook site in DIR (which must be empty or missing): it builds at once.")
     new.add_argument("dir", metavar="DIR", help="the folder of the new site")

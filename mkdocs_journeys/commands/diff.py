@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..data.measure import DataCache, Measurements, measure
-from ..diff import Links, compare, render_markdown, report_json
+from ..diff import Links, compare, render_markdown, render_text, report_json
 from ..diff.git import GitError, export, toplevel
 from ..handbook import Handbook, build_handbook
 from ..problems import sorted_problems
@@ -46,6 +46,8 @@ def measured(folder: Path, settings: Settings, cache: DataCache, skipped: list[s
 def run(args: argparse.Namespace) -> int:
     if args.git is None and (len(args.folders) != 2 or args.source):
         raise UsageError("diff takes OLD NEW (two handbook folders), or --git BASE [HEAD] [--source DIR]")
+    if args.limit < 0:
+        raise UsageError("--limit takes a number of characters, or 0 for the whole report")
     if args.git is not None and len(args.folders) > 1:
         raise UsageError("diff --git takes BASE [HEAD]: one or two revisions")
     settings, base, site = settings_from_config(args.config)
@@ -77,9 +79,11 @@ def run(args: argparse.Namespace) -> int:
         new, new_measured = measured(new_dir, settings, cache, skipped)
         report = compare(old, new, old_root=old_root, new_root=new_root, measured=(old_measured, new_measured))
         report.data_skipped = skipped
+    links = Links(settings.site_url, settings.output, directory_urls=site.get("use_directory_urls") is not False)
     if args.format == "json":
         print(report_json(report))
+    elif args.format == "text":
+        print(render_text(report, links), end="")
     else:
-        links = Links(settings.site_url, settings.output, directory_urls=site.get("use_directory_urls") is not False)
-        print(render_markdown(report, links), end="")
+        print(render_markdown(report, links, limit=args.limit or None), end="")
     return EXIT_OK

@@ -39,12 +39,16 @@ def _visible(char: str) -> str:
     return char
 
 
+def line(value: str) -> str:
+    """Handbook text for plain text (a terminal, an e-mail): one line, with every control or
+    direction-changing character shown as an escape; no markup, as there is none to defuse."""
+    flat = " ".join(value.split())
+    return flat if flat.isprintable() else "".join(_visible(c) for c in flat)
+
+
 def text(value: str) -> str:
     """Handbook text for a paragraph, list item or table cell of the comment."""
-    flat = " ".join(value.split())
-    if not flat.isprintable():
-        flat = "".join(_visible(c) for c in flat)
-    return plain(_REFERENCES.sub(_BREAK, flat)).replace(_BREAK, "&#8203;")
+    return plain(_REFERENCES.sub(_BREAK, line(value))).replace(_BREAK, "&#8203;")
 
 
 def code(value: str) -> str:
