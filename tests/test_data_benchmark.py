@@ -25,6 +25,7 @@ def test_the_data_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         # The handbook's figures count every event the file holds, as DuckDB alone does.
         assert 2900 < measured["events"] < 3100 and measured["cases"] > 300
         assert measured["baseline_s"] > 0 and measured["with_s"] > 0 and measured["peak_mib"] > 0
+        assert measured["per_case_s"] > 0
     assert figures["parquet"]["events"] == figures["csv"]["events"]
     assert figures["cache"]["first"]["reads"] == 1
     assert figures["cache"]["second"]["reads"] == 0
