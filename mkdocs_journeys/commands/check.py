@@ -9,15 +9,17 @@ from ..analysis import analyse
 from ..data.measure import measured_handbook
 from ..problems import Problem
 from ..settings import Settings
+from .job_summary import append_job_summary, job_summary
 from .options import UsageError, resolve_source
 from .problem_formats import Format, render, summary
 
 
 def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False,
-              findings: bool = True) -> tuple[list[str], int]:
+              findings: bool = True, step_summary: bool = False) -> tuple[list[str], int]:
     """The lines to print and the exit code: 1 on errors (or on findings with ``strict``).
 
     ``findings=False`` validates only: no analysis, so a valid handbook prints its summary alone.
+    ``step_summary``: also append every problem to GitHub's job summary (when the runner names one).
     """
     handbook, measurements = measured_handbook(source, settings)
     errors = handbook.problems
@@ -29,6 +31,9 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
                        + len(handbook.departments) + len(handbook.custom_metrics) + len(handbook.datasets)
                        + len(handbook.rejected))
         lines.append(summary(len(errors), len(warnings), definitions, len(handbook.files)))
+        if step_summary:
+            in_order = sorted(problems, key=lambda p: p.severity != "error")
+            append_job_summary(job_summary(in_order, lines[-1]))
     failed = bool(errors) or (strict and bool(warnings))
     return lines, 1 if failed else 0
 
@@ -37,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     source, settings = resolve_source(args.source, args.config)
     if args.strict and args.no_findings:
         raise UsageError("--strict fails on findings, and --no-findings leaves them out: choose one")
-    output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings)
+    output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings,
+                             step_summary=args.format == "github")
     for line in output:
         print(line)
     return code

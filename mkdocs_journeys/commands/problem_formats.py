@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -97,13 +98,32 @@ def as_json(problems: Sequence[Problem], root: Path | None = None) -> str:
                    for c in json.dumps(items, indent=2, ensure_ascii=False))
 
 
+GITHUB_SHOWN = 10  # annotations of one kind (error, warning) GitHub shows per step
+
+
+def github_counts(problems: Sequence[Problem]) -> list[str]:
+    """A notice per kind of which GitHub shows only the first annotations: how many in all, per code."""
+    lines = []
+    for severity in ("error", "warning"):
+        found = Counter(p.code for p in problems if p.severity == severity)
+        total = sum(found.values())
+        if total > GITHUB_SHOWN:
+            per_code = ", ".join(f"{code} {n}" for code, n in sorted(found.items(), key=lambda c: (-c[1], c[0])))
+            lines.append(f"::notice title={total} {severity}s::{_escape_data(per_code)} (GitHub shows the first "
+                         f"{GITHUB_SHOWN} {severity} annotations of a step; the job summary lists every one)")
+    return lines
+
+
 def render(problems: Sequence[Problem], fmt: Format, root: Path | None = None) -> list[str]:
-    """One line per problem (text, github) or one JSON document (json)."""
+    """One line per problem (text, github) or one JSON document (json). For GitHub, errors come first
+    (it shows only the first of each kind), after a count of each kind that has more than it shows."""
     root = root or Path.cwd()  # once, not per line: a big handbook prints tens of thousands
     if fmt == "json":
         return [as_json(problems, root)]
-    line = format_github if fmt == "github" else format_text
-    return [line(p, root) for p in problems]
+    if fmt == "github":
+        ordered = sorted(problems, key=lambda p: p.severity != "error")  # stable: each kind in file order
+        return [*github_counts(problems), *(format_github(p, root) for p in ordered)]
+    return [format_text(p, root) for p in problems]
 
 
 def summary(errors: int, warnings: int, definitions: int, files: int) -> str:
