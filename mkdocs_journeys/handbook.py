@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import networkx as nx
-
 from .kinds import KINDS
 from .load import cross_references
 from .load.definitions import Loaded, Rejected, load
+from .load.file_cache import ReadCache
 from .model import BUILTIN_METRICS, Dataset, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
 from .problems import Problem, sorted_problems
 from .settings import Settings
@@ -124,6 +123,8 @@ class Handbook:
 
     def descendants(self, department_id: str) -> list[Department]:
         """Sub-departments at every depth, nearest first."""
+        import networkx as nx
+
         tree = nx.DiGraph([(parent, child) for parent, children in self._children.items() for child in children])
         if department_id not in tree:
             return []
@@ -164,10 +165,11 @@ def _reserved_id(loaded: Loaded) -> Problem | None:
                    hint="rename the file or give the document an `id`" if named_by_file else "choose another id")
 
 
-def build_handbook(source: Path, settings: Settings | None = None) -> Handbook:
-    """Load, validate and index the handbook in ``source``, keeping every valid definition."""
+def build_handbook(source: Path, settings: Settings | None = None, cache: ReadCache | None = None) -> Handbook:
+    """Load, validate and index the handbook in ``source``, keeping every valid definition (``cache``:
+    the files parsed by an earlier build, see :class:`~.load.file_cache.ReadCache`)."""
     settings = settings or Settings()
-    result = load(source, settings)
+    result = load(source, settings, cache)
     problems = list(result.problems)
     rejected = list(result.rejected)
     for loaded in result.definitions:

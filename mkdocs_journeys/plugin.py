@@ -14,18 +14,22 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
-from .data.measure import DataCache, measured_handbook
+from .data.measure import DataCache, measure
 from .escape import one_line, page_title
 from .gc_pause import collector_paused
-from .handbook import Handbook
+from .handbook import Handbook, build_handbook
 from .kinds import KINDS, PAGE_KINDS
+from .load.file_cache import ReadCache
+from .problems import sorted_problems
+from .rebuilds import Rebuilds
 from .render import RenderContext, assets, render_pages
 from .render.site import Site
 from .settings import Settings
@@ -47,12 +51,15 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.site: Site | None = None
         self.context: RenderContext | None = None
         self.data_cache = DataCache()
+        self.read_cache = ReadCache()
+        self.rebuilds = Rebuilds()
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: the data
-        cache then spares the datasets that did not change."""
+        """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: its caches
+        then spare the files and datasets that did not change, and (``--dirty``) the pages."""
+        self.rebuilds.dirty = dirty
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
         try:
@@ -84,8 +91,12 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not self.source.is_dir():
             raise PluginError(one_line(f"journeys: the handbook folder '{self.settings.source}' does not exist "
                                        f"(looked for {self.source})"))
-        # The cache lives as long as the plugin: `mkdocs serve` does not read an unchanged dataset again.
-        handbook, measurements = measured_handbook(self.source, self.settings, self.data_cache)
+        # The caches live as long as the plugin: `mkdocs serve` does not parse an unchanged file or
+        # read an unchanged dataset again.
+        handbook = build_handbook(self.source, self.settings, self.read_cache)
+        measurements = measure(handbook, self.data_cache)
+        if measurements.problems:
+            handbook.problems = sorted_problems([*handbook.problems, *measurements.problems])
         self.handbook = handbook
         for problem in handbook.problems:
             _warn(f"{problem.location.display()}: {problem.full_message()}")
@@ -96,6 +107,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             pages = render_pages(self.context)
         self.site = self.context.site
         self.generated = set()
+        self.rebuilds.start()
         self.titles = {page.path: page.title for page in pages}
         docs_dir = Path(config.docs_dir)
         for page in pages:
@@ -103,9 +115,8 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 _warn(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
                             "generated (your page is kept). Move your page or change the `output` option.")
                 continue
-            file = File.generated(config, page.path, content=page.markdown)
-            file.edit_uri = _edit_uri(page.source, docs_dir)
-            files.append(file)
+            files.append(self.rebuilds.page_file(config, page.path, page.markdown, page.title,
+                                                 _edit_uri(page.source, docs_dir)))
             self.generated.add(page.path)
         for asset in assets(self.site):
             if files.get_file_from_path(asset.path) is None:
@@ -118,10 +129,18 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         gc.freeze()
         return files
 
+    @event_priority(-100)  # once every plugin has had its say on the nav
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.rebuilds.plan(nav, files, config)
+        return nav
+
+    @event_priority(100)  # before the search plugins write their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilds.finish(config)
         gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.rebuilds.forget()
         gc.unfreeze()
 
     def _log_findings(self, analysis: Analysis) -> None:

@@ -21,6 +21,7 @@ from ..problems import Problem, did_you_mean
 from ..settings import Settings
 from ..slugs import is_slug
 from ..source import Document, Location, Map
+from .file_cache import ReadCache
 from .files import find_handbook_files
 from .salvage import salvage
 from .validation_errors import explained, problem_from_error
@@ -75,20 +76,24 @@ def handbook_files(source: Path) -> list[Path]:
     return find_handbook_files(source).files
 
 
-def load_documents(files: Iterable[Path]) -> tuple[list[Document], list[Problem]]:
+def load_documents(files: Iterable[Path], cache: ReadCache | None = None) -> tuple[list[Document], list[Problem]]:
     documents: list[Document] = []
     problems: list[Problem] = []
+    read = cache.read if cache is not None else read_file
     for file in files:
-        result = read_file(file)
+        result = read(file)
         documents.extend(result.documents)
         problems.extend(result.problems)
     return documents, problems
 
 
-def load(source: Path, settings: Settings | None = None) -> LoadResult:
+def load(source: Path, settings: Settings | None = None, cache: ReadCache | None = None) -> LoadResult:
+    """``cache``: the files parsed by an earlier load, reused while their bytes are the same."""
     settings = settings or Settings()
     found = find_handbook_files(source)
-    documents, problems = load_documents(found.files)
+    if cache is not None:
+        cache.keep_only(found.files)
+    documents, problems = load_documents(found.files, cache)
     result = LoadResult(files=found.files, problems=[*found.problems, *problems])
     # A document holding a YAML problem (a duplicate key, an alias, a tag) is left out too.
     yaml_problems: dict[Path, list[Problem]] = defaultdict(list)

@@ -28,7 +28,8 @@ try:
 except ImportError:  # PyYAML built without libyaml: same events, slower
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_file", "read_text", "resolve_plain", "split_documents"]
+__all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_bytes", "read_file", "read_text", "resolve_plain",
+           "split_documents"]
 
 # A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
 # exhaust the stack of everything that walks the data afterwards.
@@ -69,6 +70,11 @@ def read_file(file: Path) -> ReadResult:
         raw = file.read_bytes()
     except OSError as exc:
         return ReadResult([], [Problem(Location(file), f"cannot read the file: {exc.strerror}", "io")])
+    return read_bytes(raw, file)
+
+
+def read_bytes(raw: bytes, file: Path) -> ReadResult:
+    """The documents of a file's bytes (see :func:`read_text`), or why it cannot be decoded."""
     text, problem = decode(raw, file)
     if text is None:
         assert problem is not None
