@@ -27,7 +27,7 @@ HOSTILE = ("x\n\n# Heading | cell | ![img](https://evil.example/i.png) <img src=
 HOSTILE_ID = "bad`id\n# x | y @octocat"
 ALLOWED_TAGS = {"h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "strong", "a", "code"}
 SECTIONS = {"Handbook changes", "Journeys", "Personas", "Processes", "Departments", "Metrics", "Ownership moves",
-            "Emotion curve", "Findings", "Errors", "Order"}
+            "Emotion curve", "Findings", "Errors", "Order", "Reviewers", "Left out"}
 
 
 def hostile(tag: str) -> str:

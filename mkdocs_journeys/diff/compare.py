@@ -28,6 +28,7 @@ from .parts import Flat, Renames, definitions, flatten, normalise, shape, title_
 from .references import referrers
 from .renames import match_renames
 from .report import Entity, EntityChanges, FieldChange, Report
+from .reviewers import reviews, touched
 
 PART_KINDS = {"journey": ("stage", "touchpoint"), "process": ("step",)}
 
@@ -66,6 +67,17 @@ def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_r
         pairs += [(kind, i, i) for i in before if i in after]
         pairs += [(kind, o, n) for o, n in renamed.items()]
     pairs.sort(key=lambda p: (KINDS.index(p[0]), p[2]))
+    touches: dict[str, list[str]] = {}
+
+    def touch(found: dict[str, list[str]]) -> None:
+        for department, what in found.items():
+            touches.setdefault(department, []).extend(what)
+
+    for kind in KINDS:
+        for e in report.added[kind]:
+            touch(touched(e, None, new_flats[(kind, e.id)], set()))
+        for e in report.removed[kind]:
+            touch(touched(e, old_flats[(kind, e.id)], None, set()))
 
     flats = {(kind, old_id): (old_flats[(kind, old_id)], new_flats[(kind, new_id)]) for kind, old_id, new_id in pairs}
     for (kind, old_id), (a, b) in flats.items():
@@ -98,7 +110,12 @@ def compare(old: Handbook, new: Handbook, *, old_root: Path | None = None, new_r
             report.extremes += extreme_changes(entity, a_new, b)
         if changes.changes or changes.renamed_from or metric_count:
             report.changed.append(changes)
+            touch(touched(entity, a_new, b, {m.part for m in report.metrics[len(report.metrics) - metric_count:]}))
+            if kind == "department":
+                touch({new_id: [f"department '{b.title}'"]})
 
+    touch({e.id: [f"department '{e.title}'"] for e in [*report.added["department"], *report.removed["department"]]})
+    report.reviews = reviews(touches, old, new)
     report.order += layout_notes(old, new, renames)
     old_root, new_root = old_root or Path.cwd(), new_root or Path.cwd()
     report.findings_introduced, report.findings_resolved, report.findings_changed = finding_changes(

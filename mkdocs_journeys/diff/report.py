@@ -175,6 +175,15 @@ class OrderNote:
     after: str
 
 
+@dataclass(frozen=True)
+class Review:
+    """A department whose stages, touchpoints, steps or metrics the change touches, and whom to ask."""
+
+    department: str  # its id
+    reviewers: tuple[str, ...]  # @user, @org/team or e-mail addresses; empty when none are named
+    touched: tuple[str, ...]  # "Signing up › stage 'Research'"
+
+
 @dataclass
 class Report:
     added: dict[Kind, list[Entity]] = field(default_factory=dict)
@@ -194,6 +203,7 @@ class Report:
     errors_before: list[ErrorEntry] = field(default_factory=list)
     errors_after: list[ErrorEntry] = field(default_factory=list)
     order: list[OrderNote] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)  # whom to ask, per department touched
     department_names: dict[str, str] = field(default_factory=dict)
 
     def changed_of(self, kind: Kind) -> list[EntityChanges]:

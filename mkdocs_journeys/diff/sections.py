@@ -6,10 +6,12 @@ escaped when :mod:`.markdown` writes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..kinds import ENTITY_KINDS as KINDS
 from ..kinds import KINDS as SPECS
+from ..model.organisation import REVIEWER_PATTERN
 from .comment import (
     COSMETIC,
     DETAIL,
@@ -33,6 +35,7 @@ from .report import Entity, EntityChanges, ErrorEntry, FieldChange, FindingChang
 from .shortening import shorten, shorten_pair
 
 MAX_ERRORS = 20
+MAX_TOUCHED = 4  # parts named per department under Reviewers
 NONE = Lit("—")
 
 
@@ -76,7 +79,7 @@ class Sections:
 
     def all(self) -> list[Section]:
         found = [*self.kinds(), self.ownership(), self.metrics(), self.measured(), self.curve(), self.findings(),
-                 self.errors(), self.order()]
+                 self.errors(), self.order(), self.reviewers()]
         return [s for s in found if s is not None]
 
     def entity(self, entity: Entity, anchor: str | None = None) -> Inline:
@@ -236,6 +239,19 @@ class Sections:
         items += _capped([Item((Lit("fixed: "), *_error(e)), rank=NOTABLE) for e in report.errors_fixed])
         return Section("Errors", [intro, items])
 
+    def reviewers(self) -> Section | None:
+        if not self.report.reviews:
+            return None
+        items = []
+        for r in self.report.reviews:
+            ask: Inline = joined([_handle(h) for h in r.reviewers]) if r.reviewers else Lit("no reviewers named")
+            what: list[Inline] = list(r.touched[:MAX_TOUCHED])
+            more = Lit(f" and {len(r.touched) - MAX_TOUCHED} more") if len(r.touched) > MAX_TOUCHED else Lit("")
+            items.append(Item((Strong(self.report.department(r.department)), Lit(": "), ask, Lit(" — "),
+                               joined(what, "; "), more), rank=IMPORTANT))
+        return Section("Reviewers", [Lit("The departments that own what this change touches, and whom to ask:"),
+                                     items])
+
     def order(self) -> Section | None:
         if not self.report.order:
             return None
@@ -244,6 +260,11 @@ class Sections:
             before, after = shorten_pair(n.before, n.after)
             items.append(Item((n.where, Lit(": "), before or NONE, Lit(" → "), after or NONE), rank=COSMETIC))
         return Section("Order", [Lit("The same content in another order, or in another file:"), items])
+
+
+def _handle(reviewer: str) -> Inline:
+    """A reviewer in a code span: shown, but no mention (the comment notifies nobody; CODEOWNERS asks)."""
+    return Lit(f"`{reviewer}`") if re.fullmatch(REVIEWER_PATTERN, reviewer) else reviewer
 
 
 def _grouped(moves: list[OwnershipMove]) -> Inline:

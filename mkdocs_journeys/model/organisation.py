@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from .base import Node
-from .fields import Id, IdList, Markdown, Name, Text, TextList
+from .fields import Id, IdList, Markdown, Name, Text, TextList, as_text
+
+# Who a code host asks to review: a GitHub user (@name), a team (@org/team) or an e-mail address, as
+# a CODEOWNERS file names them.
+REVIEWER_PATTERN = (r"^(@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?"
+                    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
+
+
+def check_reviewer(value: str) -> str:
+    if not re.match(REVIEWER_PATTERN, value):
+        raise PydanticCustomError("reviewer", "'{value}' is not a reviewer: write @user, @org/team or an e-mail "
+                                  "address", {"value": value})
+    return value
+
+
+Reviewer = Annotated[str, BeforeValidator(as_text), AfterValidator(check_reviewer),
+                     WithJsonSchema({"type": "string", "pattern": REVIEWER_PATTERN})]
 
 
 class Department(Node):
@@ -20,6 +38,9 @@ class Department(Node):
     lead: Text | None = Field(None, description="Who leads it.")
     contact: Text | None = Field(None, description="How to reach it: a channel, an address.")
     parent: Id | None = Field(None, description="The department it belongs to (a tree: no cycles).")
+    reviewers: Annotated[list[Reviewer], Field(default_factory=list)] = Field(
+        description="Who reviews changes to what it owns: GitHub users or teams (`@org/team`) or e-mail addresses; "
+        "`diff` names them and `codeowners` writes them into a CODEOWNERS file.")
 
 
 class Persona(Node):
