@@ -45,21 +45,23 @@ def _literal(text: str) -> str:
 class ListQueries:
     """The figures of an event log in a data file, from per-case lists of packed events."""
 
-    def __init__(self, source: Source, dataset: Dataset) -> None:
+    def __init__(self, source: FileSource, dataset: Dataset) -> None:
         self.source, self.dataset = source, dataset
         columns = source.columns()
         names = required(dataset, list(columns), REQUIRED_COLUMNS["events"], XES_NAMES)
         d = source.dialect
         stamp = names["timestamp"]
         typed = any(word in columns.get(stamp, "").upper() for word in ("TIMESTAMP", "DATE"))
-        line = ", _line" if source.lines else ""
-        select = (f"SELECT {d.text(d.quote(names['case']))} AS case_id, {d.text(d.quote(names['activity']))} AS "
-                  f"activity, epoch_us(CAST({d.timestamp(d.quote(stamp), typed)} AS TIMESTAMPTZ)) AS t{line} "
-                  f"FROM {source.relation()}")
-        # A CSV file is parsed once, into a table every later query reads; a Parquet or JSON file is
-        # read where it is (columnar: each query reads only the columns it needs).
-        kind = "TABLE" if source.lines else "VIEW"
-        source.run(f"CREATE OR REPLACE TEMP {kind} {ROWS} AS {select}")
+        self.select = (f"SELECT {d.text(d.quote(names['case']))} AS case_id, {d.text(d.quote(names['activity']))} "
+                       f"AS activity, epoch_us(CAST({d.timestamp(d.quote(stamp), typed)} AS TIMESTAMPTZ)) AS t")
+        if source.lines:
+            # A CSV file is parsed once, in parallel, into a table that every later query reads; its
+            # lines are numbered only when a bad row needs its line in the message.
+            source.run("SET preserve_insertion_order = false")
+            source.run(f"CREATE OR REPLACE TEMP TABLE {ROWS} AS {self.select} FROM {source.unnumbered}")
+            source.run("SET preserve_insertion_order = true")
+        else:  # Parquet or JSON is read where it is (each query reads only the columns it needs)
+            source.run(f"CREATE OR REPLACE TEMP VIEW {ROWS} AS {self.select} FROM {source.relation()}")
         self.activities: list[str] = []
         self.portable: EventQueries | None = None
 
@@ -149,17 +151,17 @@ class ListQueries:
         return {self.activities[int(k)] if coded else str(k): int(v) for k, v in self.source.run(sql)}
 
     def _bad_rows(self) -> list[BadRows]:
-        """Both kinds of bad row in one pass over the rows."""
-        line = "MIN(_line) FILTER (WHERE {})" if self.source.lines else "NULL"
+        """Both kinds of bad row in one pass over the rows; the file read again, its lines numbered,
+        only when there are some and the file has lines."""
         checks = [("no case or activity", "case_id IS NULL OR activity IS NULL"),
                   ("a timestamp that is not a date and time",
                    "case_id IS NOT NULL AND activity IS NOT NULL AND t IS NULL")]
-        columns = ", ".join(f"COUNT(*) FILTER (WHERE {c}), {line.format(c)}" for _, c in checks)
-        found = self.source.run(f"SELECT {columns} FROM {ROWS}")[0]
-        bad = []
-        for i, (problem, _) in enumerate(checks):
-            count, first = int(found[2 * i] or 0), found[2 * i + 1]
-            if count:
-                bad.append(BadRows(problem, count, int(first) if first is not None else None))
-        return bad
+        counts = self.source.run("SELECT " + ", ".join(f"COUNT(*) FILTER (WHERE {c})" for _, c in checks) +
+                                 f" FROM {ROWS}")[0]
+        firsts: tuple[object, ...] = (None,) * len(checks)
+        if any(counts) and self.source.lines:
+            firsts = self.source.run("SELECT " + ", ".join(f"MIN(_line) FILTER (WHERE {c})" for _, c in checks) +
+                                     f" FROM ({self.select}, _line FROM {self.source.relation()}) numbered")[0]
+        return [BadRows(problem, int(count), int(str(first)) if first is not None else None)
+                for (problem, _), count, first in zip(checks, counts, firsts, strict=True) if count]
 

@@ -107,6 +107,7 @@ class FileSource(Source):
                 raise
         # Row numbers in file order (DuckDB keeps insertion order): the header is line 1.
         self._relation = f"(SELECT *, ROW_NUMBER() OVER () + 1 AS _line FROM {reader})" if self.lines else reader
+        self.unnumbered = f"{reader} AS src"  # the rows without their lines: read in parallel, in any order
 
     def _csv_reader(self, plain: str, padded: str) -> str:
         """The padded reader when the two sniff different columns (a ragged file), else the plain one:
