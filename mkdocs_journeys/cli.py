@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("schema", "Print the JSON Schema of the handbook format.")
 
+    owners = command("codeowners", "A CODEOWNERS file for the handbook's files, from their owners' `reviewers` "
+                     "(GitHub syntax, paths from the repository's top, one line per file in path order).")
+    owners.add_argument("source", nargs="?", metavar="SOURCE", help="the handbook folder (default as for check)")
+    owners.add_argument("--output", metavar="FILE", help="the file to write, e.g. .github/CODEOWNERS (default: "
+                        "stdout); never one that this command did not write")
+
     diff = command("diff", "What changed between two handbooks, as Markdown for a pull-request comment.")
     diff.add_argument("folders", nargs="*", metavar="OLD NEW | HEAD",
                       help="two handbook folders; with --git, the revision to compare with BASE (default: the "
