@@ -9,21 +9,24 @@ from ..analysis import analyse
 from ..data.measure import measured_handbook
 from ..problems import Problem
 from ..settings import Settings
+from .hand_written_pages import docs_dir, page_problems
 from .job_summary import append_job_summary, job_summary
-from .options import UsageError, resolve_source
+from .options import UsageError, resolve_source, settings_from_config
 from .problem_formats import Format, render, summary
 
 
 def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict: bool = False,
-              findings: bool = True, step_summary: bool = False) -> tuple[list[str], int]:
+              findings: bool = True, step_summary: bool = False, pages: Path | None = None) -> tuple[list[str], int]:
     """The lines to print and the exit code: 1 on errors (or on findings with ``strict``).
 
     ``findings=False`` validates only: no analysis, so a valid handbook prints its summary alone.
     ``step_summary``: also append every problem to GitHub's job summary (when the runner names one).
+    ``pages``: the site's docs folder, whose hand-written pages' entity links are checked too.
     """
     handbook, measurements = measured_handbook(source, settings)
-    errors = handbook.problems
-    warnings: list[Problem] = [f.as_problem() for f in analyse(handbook, measurements).findings] if findings else []
+    analysis = analyse(handbook, measurements) if findings else None
+    errors = [*handbook.problems, *(page_problems(handbook, analysis, pages) if pages else [])]
+    warnings: list[Problem] = [f.as_problem() for f in analysis.findings] if findings and analysis else []
     problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
     lines = render(problems, fmt)
     if fmt != "json":
@@ -40,10 +43,11 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
 
 def run(args: argparse.Namespace) -> int:
     source, settings = resolve_source(args.source, args.config)
+    _, base, site = settings_from_config(args.config)
     if args.strict and args.no_findings:
         raise UsageError("--strict fails on findings, and --no-findings leaves them out: choose one")
     output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings,
-                             step_summary=args.format == "github")
+                             step_summary=args.format == "github", pages=docs_dir(base, site))
     for line in output:
         print(line)
     return code
