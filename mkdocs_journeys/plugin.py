@@ -31,6 +31,7 @@ from .load.file_cache import ReadCache
 from .problems import sorted_problems
 from .rebuilds import Rebuilds
 from .render import RenderContext, assets, render_pages
+from .render.page_html import PageHtml, page_html
 from .render.site import Site
 from .settings import Settings
 
@@ -55,6 +56,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.rebuilds = Rebuilds()
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
+        self.html_blocks: dict[str, PageHtml] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: its caches
@@ -184,7 +186,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             # decode it before inserting it as HTML, so it carries no markup at all (the heading on the
             # page keeps the exact text).
             page.meta["title"] = page_title(self.titles[page.file.src_uri])
-            return markdown
+            return self._page_html(markdown, page, files)
         if self.context is None:
             return markdown
         from .render.hand_written import rewrite
@@ -193,6 +195,36 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for line, message in result.problems:
             _warn(f"{page.file.src_uri}:{line}: {message}")
         return result.markdown
+
+    def _page_html(self, markdown: str, page: MkDocsPage, files: Files) -> str:
+        """The page's body as finished HTML (filled in by :meth:`on_page_content`), its headings left to
+        MkDocs for the table of contents: parsing the generated Markdown back is most of a build."""
+        urls: dict[str, str | None] = {}
+
+        def url_of(path: str) -> str | None:
+            if path not in urls:
+                target = files.get_file_from_path(path)
+                urls[path] = None if target is None or not target.is_documentation_page() \
+                    else target.url_relative_to(page.file)
+            return urls[path]
+
+        converted = page_html(markdown, page.file.src_uri, url_of)
+        self.html_blocks[page.file.src_uri] = converted
+        return converted.markdown
+
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        converted = self.html_blocks.pop(page.file.src_uri, None)
+        if converted is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= converted.ids
+        if page.links_to_anchors is not None:
+            for path, anchor, written in converted.anchored_links:
+                target = files.get_file_from_path(path)
+                if target is not None:
+                    page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
+        return converted.fill(html)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.source is not None and self.source.is_dir():
