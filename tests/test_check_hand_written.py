@@ -12,7 +12,8 @@ from mkdocs_journeys.cli import main
 HANDBOOK = {
     "departments.yml": "kind: department\nid: sales\nname: Sales\n",
     "journeys/signup.yml": ("kind: journey\nid: signup\ntitle: Signing up\nowner: sales\n"
-                            "stages: [{id: buy, name: Buying, touchpoints: [{id: sign, name: Signs, channel: web}]}]\n"),
+                            "stages: [{id: buy, name: Buying, touchpoints: [{id: sign, name: Signs, "
+                            "channel: web}]}]\n"),
 }
 GUIDE = """# Guide
 
