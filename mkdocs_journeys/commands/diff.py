@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from ..data.measure import DataCache, Measurements, measure
 from ..diff import Links, compare, render_markdown, render_text, report_json
-from ..diff.git import GitError, export, toplevel
+from ..diff.git import GitError, export, toplevel, uncommitted
+from ..escape import one_line
 from ..handbook import Handbook, build_handbook
 from ..problems import sorted_problems
 from ..settings import Settings
@@ -62,6 +64,11 @@ def run(args: argparse.Namespace) -> int:
                 old_dir, old_root = export(source, args.git, scratch / "base"), scratch / "base"
                 if args.folders:
                     new_dir, new_root = export(source, args.folders[0], scratch / "head"), scratch / "head"
+                    edited = uncommitted(source) if source.is_dir() else 0
+                    if edited:  # said on stderr: the report itself stays what the two revisions hold
+                        print(f"mkdocs-journeys: note: {edited} uncommitted change{'s' if edited != 1 else ''} "
+                              f"in the handbook folder {'are' if edited != 1 else 'is'} not compared; leave out "
+                              f"{one_line(args.folders[0])} to compare with the work tree", file=sys.stderr)
                 else:  # the work tree as it is now, committed or not
                     new_dir, new_root = (source if source.is_dir() else scratch / "empty"), top
                     new_dir.mkdir(exist_ok=True)

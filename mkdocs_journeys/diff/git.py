@@ -104,6 +104,14 @@ def _succeeds(args: list[str], cwd: Path) -> bool:
     return True
 
 
+def uncommitted(source: Path) -> int:
+    """How many files of the handbook folder differ from HEAD in the work tree (changed, new, deleted)."""
+    top = toplevel(source)
+    relative = in_repository(source, top)
+    listing = _git(["status", "--porcelain", "-z", "--untracked-files=all", "--", relative], top)
+    return sum(1 for entry in listing.split(b"\0") if entry and entry[:2] != b"!!" and entry[2:3] == b" ")
+
+
 def _anchored(link_target: bytes, name: str, folder: str, top: Path) -> bytes:
     """A relative link that leads out of the handbook folder, made to lead to the same place as in the
     repository (and not to somewhere in the temporary copy), so that it is judged as in the work tree."""
