@@ -29,6 +29,7 @@ from .commands.options import UsageError, settings_from_config
 from .data.measure import measured_handbook
 from .escape import attr, one_line
 from .kinds import PageKind
+from .language import fallback_warning, resolve, use_language
 from .render import RenderContext
 from .render.hand_written import rewrite
 from .settings import Settings
@@ -51,6 +52,7 @@ class _Built:
 # One handbook per source, settings and URL style, shared by every page of a build (and across the
 # rebuilds of a server) until a file of the folder changes.
 _CACHE: dict[tuple[str, str, bool], _Built] = {}
+_WARNED: set[str] = set()  # languages without a catalogue, said once per process
 
 
 def handbook_context(source: Path, settings: Settings, directory_urls: bool) -> RenderContext:
@@ -101,6 +103,15 @@ class _JourneysPreprocessor(Preprocessor):  # type: ignore[misc]
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        requested = str(self.extension.getConfig("language") or "")
+        language, known = resolve(requested or None)
+        if not known and requested not in _WARNED:
+            _WARNED.add(requested)
+            log.warning(one_line(fallback_warning(requested)))
+        with use_language(language):
+            return self._run(lines)
+
+    def _run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         options = self.extension.getConfigs()
         where = _where(self.md, str(options["page"]))
@@ -158,6 +169,7 @@ class JourneysExtension(Extension):  # type: ignore[misc]
             "site_url": ["", "where the site is published, for absolute links when the page is not known"],
             "page": ["", "the path of the page in the site (when the site generator does not say)"],
             "strict": [False, "raise an error on a broken link instead of logging a warning"],
+            "language": ["", "the language of the embedded tables and charts (`de`, `fr`, ...; default English)"],
         }
         super().__init__(**kwargs)
 

@@ -27,6 +27,7 @@ from .escape import one_line, page_title
 from .gc_pause import collector_paused
 from .handbook import Handbook, build_handbook
 from .kinds import KINDS, PAGE_KINDS
+from .language import ENGLISH, _, activate, fallback_warning, resolve
 from .load.file_cache import ReadCache
 from .problems import sorted_problems
 from .rebuilds import Rebuilds
@@ -76,6 +77,11 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return [], []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        requested = config.theme.get("language") or config.theme.get("locale")
+        language, known = resolve(str(requested) if requested else None)
+        if not known:
+            _warn(fallback_warning(str(requested)))
+        activate(language)  # this build's hooks write the pages in the theme's language
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.source = (base / self.settings.source).resolve()
         if self.settings.site_url is None and config.site_url:
@@ -139,10 +145,12 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     @event_priority(100)  # before the search plugins write their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rebuilds.finish(config)
+        activate(ENGLISH)
         gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.forget()
+        activate(ENGLISH)
         gc.unfreeze()
 
     def _log_findings(self, analysis: Analysis) -> None:
@@ -172,12 +180,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for kind in PAGE_KINDS:
             index = self.site.index_path(kind)
             entries = by_kind.get(kind, [])
-            title = KINDS[kind].title
+            title = _(KINDS[kind].title)
             if entries and len(entries) <= self.settings.nav_max_items:
                 section.append({title: [index, *entries]})
             else:
                 section.append({title: index})
-        nav.append({self.settings.nav_title: section})
+        nav_title = self.settings.nav_title if "nav_title" in self.settings.model_fields_set else _("Handbook")
+        nav.append({nav_title: section})
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -210,6 +219,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
         converted = page_html(markdown, page.file.src_uri, url_of)
         self.html_blocks[page.file.src_uri] = converted
+        page.file.content_string = converted.markdown  # the whole Markdown is not needed again
         return converted.markdown
 
     @event_priority(100)  # before any other plugin reads the page's HTML
@@ -224,7 +234,14 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 target = files.get_file_from_path(path)
                 if target is not None:
                     page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
-        return converted.fill(html)
+        # Pure ASCII (other characters as references, which read the same) is half the memory of a
+        # page that holds one arrow or dash, and every page's HTML stays in memory until the build ends.
+        return converted.fill(html).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+        return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.source is not None and self.source.is_dir():

@@ -10,15 +10,19 @@ from __future__ import annotations
 from typing import Literal, Protocol
 
 from .finding_codes import FindingCode
+from .language import N_, _, number
 
 Tone = Literal["very-negative", "negative", "neutral", "positive", "very-positive"]
 
 _TONE_WORDS: dict[Tone, str] = {
-    "very-negative": "very negative", "negative": "negative", "neutral": "neutral",
-    "positive": "positive", "very-positive": "very positive",
+    "very-negative": N_("very negative"), "negative": N_("negative"), "neutral": N_("neutral"),
+    "positive": N_("positive"), "very-positive": N_("very positive"),
 }
 _TITLES = {code.value: code.label for code in FindingCode}
-_STATUS_WORDS = {"met": "met", "missed": "missed", "no data": "no data"}
+_STATUS_WORDS = {"met": N_("met"), "missed": N_("missed"), "no data": N_("no data")}
+_OTHER_WORDS = {"owner": N_("owner"), "contributor": N_("contributor"),
+                "current": N_("current"), "future": N_("future"),
+                "observed": N_("observed"), "assumed": N_("assumed"), "proposed": N_("proposed")}
 
 
 class EmotionScale(Protocol):
@@ -54,32 +58,41 @@ def emotion_tone(value: float, scale: EmotionScale) -> Tone:
 
 def emotion_word(value: float, scale: EmotionScale) -> str:
     """``very negative``, ``negative``, ``neutral``, ``positive`` or ``very positive``."""
-    return _TONE_WORDS[emotion_tone(value, scale)]
+    return _(_TONE_WORDS[emotion_tone(value, scale)])
 
 
 def emotion_number(value: float, scale: EmotionScale) -> str:
     """The number as written, with a true minus sign; a ``+`` only on a scale that has negatives."""
-    text = f"{value:g}"
+    text = number(abs(value), f"{value:g}".lstrip("-"))
     if value < 0:
-        return "\u2212" + text.lstrip("-")
+        return "\u2212" + text
     return f"+{text}" if value > 0 and scale.emotion_scale[0] < 0 else text
 
 
 def emotion_label(value: float | None, scale: EmotionScale) -> str:
     """``−2 very negative``: the number and its word (``not recorded`` when there is none)."""
     if value is None:
-        return "not recorded"
+        return _("not recorded")
     return f"{emotion_number(value, scale)} {emotion_word(value, scale)}"
 
 
 def status_word(status: str) -> str:
     """A metric's status in the words the interface promises: ``met``, ``missed`` or ``no data``."""
-    return _STATUS_WORDS.get(status, status)
+    word = _STATUS_WORDS.get(status)
+    return _(word) if word is not None else status
+
+
+def word(value: str) -> str:
+    """A department's role (``owner``), a journey's state (``current``) or a touchpoint's evidence
+    (``observed``), as the page's language says it; the value itself is what the YAML holds."""
+    found = _OTHER_WORDS.get(value)
+    return _(found) if found is not None else value
 
 
 def finding_title(code: FindingCode | str) -> str:
     """A finding's plain title ("Risky handoff"); the code itself is what ``ignore`` takes."""
-    return _TITLES.get(str(code)) or str(code).replace("-", " ").capitalize()
+    title = _TITLES.get(str(code))
+    return _(title) if title else str(code).replace("-", " ").capitalize()
 
 
 def is_author_advice(hint: str) -> bool:

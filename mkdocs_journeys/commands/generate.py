@@ -17,10 +17,11 @@ from pathlib import Path
 from ..analysis import analyse
 from ..data.measure import Measurements, measured_handbook
 from ..handbook import Handbook
+from ..language import fallback_warning, resolve, theme_language, use_language
 from ..render import RenderContext, assets, render_pages
 from ..render.site import Site
 from ..settings import Settings
-from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source
+from .options import EXIT_OK, EXIT_PROBLEMS, UsageError, quoted, resolve_source, settings_from_config
 from .problem_formats import format_text, printable
 from .written_files import in_the_way, read_record, remove_stale, write_record
 
@@ -119,7 +120,12 @@ def _watch(source: Path, settings: Settings, args: argparse.Namespace, interval:
 
 def run(args: argparse.Namespace) -> int:
     source, settings = resolve_source(args.source, args.config)
-    code = _generate(source, settings, args)
-    if getattr(args, "watch", False):
-        return _watch(source, settings, args)
-    return code
+    requested = theme_language(settings_from_config(args.config)[2].get("theme"))
+    language, known = resolve(requested)
+    if not known:
+        print(fallback_warning(str(requested)), file=sys.stderr)
+    with use_language(language):  # the pages in the language of the site's theme, as the plugin writes them
+        code = _generate(source, settings, args)
+        if getattr(args, "watch", False):
+            return _watch(source, settings, args)
+        return code

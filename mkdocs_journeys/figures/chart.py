@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..escape import attr
+from ..language import _, number, separators
 
 # red, grey, green: each 3:1 or more against white and against Material's slate background
 EMOTION_COLORSCALE = [[0.0, "#e53935"], [0.5, "#8a8a8a"], [1.0, "#43a047"]]
@@ -44,12 +45,18 @@ def alternative_table(label: str, headers: Sequence[str], rows: Sequence[Sequenc
     """An HTML table in a closed ``<details>``; cells are plain text and escaped here."""
     head = "".join(f"<th>{attr(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{attr(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<details class="journeys-chart-alt"><summary>{attr(label)}: data table</summary>'
+    summary = attr(_("{chart}: data table").format(chart=label))
+    return (f'<details class="journeys-chart-alt"><summary>{summary}</summary>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>")
 
 
 def short(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def shown(value: float) -> str:
+    """:func:`short` as the page's language writes it (``-1,5``): for text, not for attributes."""
+    return number(value, short(value))
 
 
 def base_layout(**extra: Any) -> dict[str, Any]:
@@ -59,5 +66,8 @@ def base_layout(**extra: Any) -> dict[str, Any]:
         "hovermode": "closest",
         "showlegend": False,
     }
+    marks = separators()
+    if marks:
+        layout["separators"] = marks  # the axes' numbers in the page's language
     layout.update(extra)
     return layout

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import _
 from ..settings import Settings
 from .chart import base_layout
 from .emotion import Band, band_shapes, stage_labels
@@ -43,7 +44,7 @@ def state_curves(bands: list[Band], series: list[Series], settings: Settings) ->
         margin={"l": 56, "r": 16, "t": 64, "b": 40},
         xaxis={"range": [-0.5, len(bands) - 0.5], "showticklabels": False, "showgrid": False, "zeroline": False,
                "fixedrange": True},
-        yaxis={"range": [low - margin, high + margin], "title": {"text": "Emotion"}, "zeroline": False, "dtick": 1,
+        yaxis={"range": [low - margin, high + margin], "title": {"text": _("Emotion")}, "zeroline": False, "dtick": 1,
                "fixedrange": True},
         shapes=shapes,
         annotations=stage_labels(bands),

@@ -9,6 +9,7 @@ presentation attributes are the light palette, for a page without the stylesheet
 from __future__ import annotations
 
 from ..escape import attr
+from ..language import _, number
 from ..model import Process
 from .diagram_layout import Box, Label, Layout, Route, layout
 from .diagram_text import (
@@ -54,23 +55,29 @@ def process_diagram(process: Process, department_names: dict[str, str],
              *(_label(label) for label in geometry.labels),
              *(_step(process, geometry, box, department_names) for box in geometry.boxes.values()),
              "</svg>"]
-    caption = ("One lane per department. ◆ a decision, with its question; SLA: the time a step may take; "
-               "dashed arrows loop back. Each step is described below.")
+    caption = _("One lane per department. ◆ a decision, with its question; SLA: the time a step may take; "
+                "dashed arrows loop back. Each step is described below.")
     if counts is not None:
-        caption += (" Numbers on the arrows: how many times the event data saw each one taken (thicker: more "
-                    "often; 0: never).")
+        caption += _(" Numbers on the arrows: how many times the event data saw each one taken (thicker: more "
+                     "often; 0: never).")
     return (f'<figure class="journeys-diagram" id="flow-diagram">{"".join(parts)}'
             f"{_undesigned(undesigned) if undesigned else ''}"
             f'<figcaption class="journeys-legend">{caption}</figcaption></figure>')
 
 
+def _count(value: int) -> str:
+    return number(value, f"{value:,}")
+
+
 def _undesigned(observed: list[tuple[str, str, int]]) -> str:
     """Transitions the data saw that the map does not draw: apart from the drawing, dashed, and in words."""
-    items = "".join(f'<li class="journeys-undesigned-item"><span class="journeys-undesigned-mark">not on the map · '
-                    f"{count:,}</span> {attr(source)} → {attr(target)}</li>" for source, target, count in observed)
+    mark = _("not on the map")
+    items = "".join(f'<li class="journeys-undesigned-item"><span class="journeys-undesigned-mark">{mark} · '
+                    f"{_count(count)}</span> {attr(source)} → {attr(target)}</li>"
+                    for source, target, count in observed)
     return ('<div class="journeys-undesigned" role="group" aria-labelledby="flow-undesigned-title">'
-            '<p class="journeys-undesigned-title" id="flow-undesigned-title">Observed but not on the map</p>'
-            f"<ul>{items}</ul></div>")
+            '<p class="journeys-undesigned-title" id="flow-undesigned-title">' + _("Observed but not on the map")
+            + f"</p><ul>{items}</ul></div>")
 
 
 def _header(process: Process, geometry: Layout) -> str:
@@ -81,7 +88,7 @@ def _header(process: Process, geometry: Layout) -> str:
         f'<svg class="journeys-diagram-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} '
         f'{height:.0f}" width="{width:.0f}" style="min-width:{width * MIN_SCALE:.0f}px" role="group" '
         f'aria-labelledby="{title}">'
-        f'<title id="{title}">Flow of {attr(process.title)}</title>'
+        f'<title id="{title}">' + attr(_("Flow of {process}").format(process=process.title)) + "</title>"
         '<defs><marker id="journeys-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10.5" '
         'markerHeight="10.5" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/>'
@@ -111,12 +118,12 @@ def _edge(route: Route, names: dict[str, str], counts: dict[tuple[str, str], int
     edge = route.edge
     kind = "journeys-edge journeys-edge-back" if edge.back else "journeys-edge"
     dash = ' stroke-dasharray="5 4"' if edge.back else ""
-    when = f" (if {edge.label})" if edge.label else ""
+    when = _(" (if {condition})").format(condition=edge.label) if edge.label else ""
     width, taken = 1.5, ""
     if counts is not None:
         count = counts.get((edge.source, edge.target), 0)
         width = 1.5 + 3.0 * count / busiest if busiest else 1.5
-        taken = f": taken {count:,} times" if count else ": never taken in the data"
+        taken = _(": taken {count} times").format(count=_count(count)) if count else _(": never taken in the data")
         kind += "" if count else " journeys-edge-unused"
     return (f'<path class="{kind}" d="{route.path()}" data-source="{attr(edge.source)}" '
             f'data-target="{attr(edge.target)}" fill="none" stroke="currentColor" stroke-width="{width:.1f}"{dash} '
@@ -125,10 +132,10 @@ def _edge(route: Route, names: dict[str, str], counts: dict[tuple[str, str], int
 
 
 def _label(label: Label) -> str:
-    tip = [f"if {label.text}"] if label.text else []
+    tip = [_("if {condition}").format(condition=label.text)] if label.text else []
     css = "journeys-edge-label"
     if label.count is not None:
-        tip.append(f"taken {label.count:,} times")
+        tip.append(_("taken {count} times").format(count=_count(label.count)))
         css += " journeys-edge-label--count"
     count = f' data-count="{label.count}"' if label.count is not None else ""
     return (f'<g class="{css}" data-edge="{label.edge}"{count}><title>{attr(", ".join(tip))}</title>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from ..language import number
 from ..model import Step
 
 GLYPH = 0.6  # average glyph width, in em
@@ -60,7 +61,8 @@ def label_text(label: str | None, count: int | None = None) -> str:
     short = "" if not label else label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
     if count is None:
         return short
-    return f"{short} · {count:,}" if short else f"{count:,}"
+    shown = number(count, f"{count:,}")
+    return f"{short} · {shown}" if short else shown
 
 
 def label_size(label: str | None, count: int | None = None) -> tuple[float, float]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..escape import hover
+from ..language import _
 from ..model import Journey, Stage, Touchpoint
 from ..settings import Settings
-from .chart import EMOTION_COLORSCALE, base_layout, short
+from .chart import EMOTION_COLORSCALE, base_layout, shown
 from .paths import Mark, path_traces
 
 STAGE_LABEL = "journeys-stage"  # the name the script finds the stage labels by
@@ -22,20 +23,22 @@ LABEL_WIDTH, LABEL_LINES = 18, 3
 
 
 def touchpoint_hover(stage: Stage, tp: Touchpoint, owner_names: dict[str, str]) -> str:
-    lines = [f"<b>{hover(tp.name)}</b>", f"Stage: {hover(stage.name)}"]
+    lines = [f"<b>{hover(tp.name)}</b>", _("Stage: {value}").format(value=hover(stage.name))]
     if tp.channel:
-        lines.append(f"Channel: {hover(tp.channel)}")
-    lines.append(f"Owner: {hover(owner_names.get(tp.owner_id, tp.owner_id))}")
-    lines.append(f"Emotion: {short(tp.emotion)}" if tp.emotion is not None else "Emotion: not recorded")
-    for label, value in (("Doing", tp.doing), ("Thinking", tp.thinking), ("Feeling", tp.feeling)):
+        lines.append(_("Channel: {value}").format(value=hover(tp.channel)))
+    lines.append(_("Owner: {value}").format(value=hover(owner_names.get(tp.owner_id, tp.owner_id))))
+    lines.append(_("Emotion: {value}").format(value=shown(tp.emotion)) if tp.emotion is not None
+                 else _("Emotion: not recorded"))
+    for label, value in ((_("Doing: {value}"), tp.doing), (_("Thinking: {value}"), tp.thinking),
+                         (_("Feeling: {value}"), tp.feeling)):
         if value:
-            lines.append(f"{label}: {hover(value)}")
+            lines.append(label.format(value=hover(value)))
     for pain in tp.pain_points:
-        lines.append(f"Pain point: {hover(pain)}")
+        lines.append(_("Pain point: {value}").format(value=hover(pain)))
     if tp.alternative_to:
-        lines.append("An alternative: the customer takes one of this column's touchpoints")
+        lines.append(_("An alternative: the customer takes one of this column's touchpoints"))
     if tp.moment_of_truth:
-        lines.append("★ Moment of truth")
+        lines.append(_("★ Moment of truth"))
     return "<br>".join(lines)
 
 
@@ -136,8 +139,8 @@ def _layout(data: Curve, settings: Settings) -> dict[str, Any]:
     shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": neutral, "y1": neutral,
                    "line": {"dash": "dot", "width": 1, "color": "rgba(127,127,127,0.8)"}})
     count = len(data.columns)
-    for point, word in ((data.lowest, "Lowest"), (data.highest, "Highest")):
-        if data.lowest == data.highest and word == "Highest":
+    for point, word, highest in ((data.lowest, _("Lowest"), False), (data.highest, _("Highest"), True)):
+        if data.lowest == data.highest and highest:
             continue
         # beside the point, level with it: no other point of the curve is lower (higher) there, so the
         # mark never sits on the line; "name" lets the script colour it from the palette
@@ -147,14 +150,14 @@ def _layout(data: Curve, settings: Settings) -> dict[str, Any]:
                             "font": {"size": 11}, "name": "journeys-extreme"})
     margin = (high - low) * 0.08
     # alternatives one under the other, each name wrapped on its own
-    ticks = ["<br>or ".join(wrap_label(p.touchpoint.name) for p in column) for column in data.columns]
+    ticks = [("<br>" + _("or") + " ").join(wrap_label(p.touchpoint.name) for p in column) for column in data.columns]
     lines = max(tick.count("<br>") + 1 for tick in ticks)
     return base_layout(
         margin={"l": 56, "r": 16, "t": 64, "b": 24},
         xaxis={"tickmode": "array", "tickvals": list(range(count)), "ticktext": ticks, "tickangle": 0,
                "showgrid": False, "zeroline": False, "range": [-0.5, count - 0.5], "fixedrange": True,
                "automargin": True},
-        yaxis={"range": [low - margin, high + margin], "title": {"text": "Emotion"}, "zeroline": False,
+        yaxis={"range": [low - margin, high + margin], "title": {"text": _("Emotion")}, "zeroline": False,
                "dtick": 1, "fixedrange": True},
         shapes=shapes,
         annotations=annotations,

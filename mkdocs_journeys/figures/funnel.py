@@ -13,6 +13,7 @@ from typing import Any
 from ..data.event_figures import JourneyFigures
 from ..data.quantiles import Histogram
 from ..escape import hover
+from ..language import _
 from ..model import Journey
 from .chart import base_layout
 
@@ -57,7 +58,8 @@ def funnel_chart(journey: Journey, figures: JourneyFigures) -> dict[str, Any] | 
     data: list[dict[str, Any]] = [{
         "type": "funnel", "y": labels, "x": [row.reached for row in rows],
         "customdata": ended, "textinfo": "value+percent initial", "textposition": "inside",
-        "hovertemplate": "%{y}: %{x} cases reach it, %{customdata} end here<extra></extra>",
+        "hovertemplate": _("{touchpoint}: {reached} cases reach it, {ended} end here").format(
+            touchpoint="%{y}", reached="%{x}", ended="%{customdata}") + "<extra></extra>",
         "connector": {"line": {"width": 1}},
     }]
     layout = base_layout(height=80 + 34 * len(rows), margin={"l": 16, "r": 16, "t": 16, "b": 24},

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..escape import hover
+from ..language import N_, _
 from ..model import MetricValue
 from ..model.durations import UNIT_WORDS, axis_unit, in_unit
 from .chart import base_layout
@@ -31,8 +32,9 @@ def metric_history(metric: MetricValue) -> dict[str, Any] | None:
     if metric.target is not None:
         data.append({
             "type": "scatter", "mode": "lines", "x": [periods[0], periods[-1]], "y": [scale(metric.target)] * 2,
-            "name": "Target", "line": {"dash": "dash", "width": 2},
-            "hovertemplate": f"Target: {hover(definition.format(metric.target))}<extra></extra>",
+            "name": _("Target"), "line": {"dash": "dash", "width": 2},
+            "hovertemplate": _("Target: {value}").format(value=hover(definition.format(metric.target)))
+            + "<extra></extra>",
         })
     layout = base_layout(
         height=280, showlegend=True, legend={"orientation": "h", "y": -0.25},
@@ -42,6 +44,10 @@ def metric_history(metric: MetricValue) -> dict[str, Any] | None:
                "separatethousands": True},
     )
     return {"data": data, "layout": layout}
+
+
+# The axis's unit in words, marked for the catalogues (the model's own words are English).
+_UNIT_WORDS = {"s": N_("seconds"), "m": N_("minutes"), "h": N_("hours"), "d": N_("days"), "w": N_("weeks")}
 
 
 def _duration_unit(metric: MetricValue) -> str | None:
@@ -60,6 +66,6 @@ def _scale(metric: MetricValue) -> Any:
 def _unit_title(metric: MetricValue) -> str:
     unit = _duration_unit(metric)
     if unit:
-        return f" ({UNIT_WORDS[unit]})"
+        return f" ({_(_UNIT_WORDS.get(unit, UNIT_WORDS[unit]))})"
     written = metric.definition.unit
     return f" ({written})" if written else ""

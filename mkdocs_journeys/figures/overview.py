@@ -6,9 +6,10 @@ from statistics import mean
 from typing import Any
 
 from ..escape import hover
+from ..language import _, number
 from ..model import Journey
 from ..settings import Settings
-from .chart import EMOTION_COLORSCALE, base_layout, short
+from .chart import EMOTION_COLORSCALE, base_layout, shown
 
 
 def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> dict[str, Any] | None:
@@ -23,11 +24,13 @@ def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> 
         return None
     names = [hover(j.title) for j, *_ in rows]
     statuses = []
-    for journey, *_ in rows:
+    for journey, *_rest in rows:
         values = list(journey.metrics.values())
         met = sum(1 for m in values if m.status == "met")
         missed = sum(1 for m in values if m.status == "missed")
-        statuses.append(f"{met} met, {missed} missed of {len(values)} metrics" if values else "no metrics")
+        statuses.append(_("{met} met, {missed} missed of {count} metrics").format(met=met, missed=missed,
+                                                                                  count=len(values))
+                        if values else _("no metrics"))
     range_trace = {
         "type": "scatter", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
         "x": [v for _, _, lo, hi, _ in rows for v in (lo, hi, None)],
@@ -39,14 +42,15 @@ def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> 
         "marker": {"size": 13, "color": [round(avg, 2) for *_, avg in rows], "cmin": settings.emotion_scale[0],
                    "cmax": settings.emotion_scale[1],
                    "colorscale": EMOTION_COLORSCALE},
-        "customdata": [[url, f"<b>{name}</b><br>Emotion {short(lo)} to {short(hi)}, average {avg:.1f}<br>{st}"]
-                       for (_, url, lo, hi, avg), name, st in zip(rows, names, statuses, strict=True)],
-        "hovertemplate": "%{customdata[1]}<extra></extra>", "name": "Average emotion",
+        "customdata": [[url, f"<b>{name}</b><br>" + _("Emotion {lowest} to {highest}, average {average}").format(
+                            lowest=shown(lo), highest=shown(hi), average=number(avg, f"{avg:.1f}")) + f"<br>{st}"]
+                       for (_journey, url, lo, hi, avg), name, st in zip(rows, names, statuses, strict=True)],
+        "hovertemplate": "%{customdata[1]}<extra></extra>", "name": _("Average emotion"),
     }
     low, high = settings.emotion_scale
     layout = base_layout(
         height=max(220, 60 + 36 * len(rows)), margin={"l": 220, "r": 16, "t": 24, "b": 48},
-        xaxis={"title": {"text": "Emotion (lowest to highest, dot: average)"}, "range": [low - 0.2, high + 0.2],
+        xaxis={"title": {"text": _("Emotion (lowest to highest, dot: average)")}, "range": [low - 0.2, high + 0.2],
                "dtick": 1, "fixedrange": True},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
     )

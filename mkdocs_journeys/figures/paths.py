@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import _
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -49,9 +51,11 @@ def path_traces(columns: Sequence[Sequence[Mark]], name: str, line: dict[str, An
         ys.append(None)
     segment_line = {**line, "dash": "dot", "shape": "linear"}
     traces.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "line": segment_line,
-                   "hoverinfo": "skip", "showlegend": False, "connectgaps": False, "name": f"{name}: alternatives",
+                   "hoverinfo": "skip", "showlegend": False, "connectgaps": False,
+                   "name": _("{path}: alternatives").format(path=name),
                    **({"legendgroup": group} if group else {})})
-    traces.append(_trace([m for _, m in others], f"{name}: alternatives", "markers", line, marker, group,
+    traces.append(_trace([m for _, m in others], _("{path}: alternatives").format(path=name), "markers", line, marker,
+                         group,
                          legend=False))
     return traces
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..escape import hover
+from ..language import _
 from ..model import Journey, Touchpoint
 from ..settings import Settings
-from .chart import base_layout, short
+from .chart import base_layout, shown
 from .paths import Mark, path_traces
 
 # one colour per journey, shared by its alternatives (plotly's own colours, which read on both palettes)
@@ -41,8 +42,9 @@ def persona_journeys(journeys: list[tuple[Journey, str]], settings: Settings,
         if not any(tp.emotion is not None for _, tps in path for tp in tps):
             continue
         title = hover(journey.title)
-        marks = [[Mark(x, tp.emotion, url, f"<b>{title}</b><br>{hover(tp.name)}<br>Emotion: "
-                       + (short(tp.emotion) if tp.emotion is not None else "not recorded"),
+        marks = [[Mark(x, tp.emotion, url, f"<b>{title}</b><br>{hover(tp.name)}<br>"
+                       + (_("Emotion: {value}").format(value=shown(tp.emotion)) if tp.emotion is not None
+                          else _("Emotion: not recorded")),
                        9, "diamond" if tp.alternative_to else "circle") for tp in tps] for x, tps in path]
         colour = COLOURS[len({t.get("legendgroup") for t in data}) % len(COLOURS)]
         data += path_traces(marks, title, {"width": 2, "color": colour}, {"color": colour}, group=journey.id)
@@ -53,8 +55,8 @@ def persona_journeys(journeys: list[tuple[Journey, str]], settings: Settings,
     layout = base_layout(
         height=360, showlegend=True, legend={"orientation": "h", "y": -0.2},
         margin={"l": 56, "r": 16, "t": 24, "b": 60},
-        xaxis={"title": {"text": "Progress through the journey (%)"}, "range": [-3, 103], "fixedrange": True},
-        yaxis={"title": {"text": "Emotion"}, "range": [low - margin, high + margin], "dtick": 1, "fixedrange": True},
+        xaxis={"title": {"text": _("Progress through the journey (%)")}, "range": [-3, 103], "fixedrange": True},
+        yaxis={"title": {"text": _("Emotion")}, "range": [low - margin, high + margin], "dtick": 1, "fixedrange": True},
         shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": settings.neutral, "y1": settings.neutral,
                  "line": {"dash": "dot", "width": 1, "color": "rgba(127,127,127,0.8)"}}],
     )

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..language import number, percent
 from ..source import Plain
 from .base import Node
 from .durations import Duration, format_duration, number_text, other_digits, parse_duration, plain_number
@@ -73,13 +74,13 @@ class MetricDefinition(Node):
             return ""
         if self.unit == "duration":
             return format_duration(value)
-        if self.unit == "%":
-            return f"{number_text(value)}%"
+        if self.unit == "%":  # the page's language: 71,5 % in German
+            return percent(value, f"{number_text(value)}%")
         if self.unit == "count":
-            return f"{int(value):,}"
+            return number(int(value), f"{int(value):,}")
         if self.unit and self.unit != "points":
-            return f"{number_text(value)} {self.unit}"
-        return number_text(value)
+            return f"{number(value, number_text(value))} {self.unit}"
+        return number(value, number_text(value))
 
     def parse(self, raw: Any) -> float:
         """A written value as a number in the metric's unit; raises a pydantic error if invalid."""

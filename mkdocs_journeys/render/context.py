@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..escape import plain
 from ..handbook import Handbook
 from ..kinds import PageKind as Kind
+from ..language import _
 from ..model import MetricValue
 from ..settings import Settings
 from .markdown import anchor_span, status, table
@@ -85,7 +86,7 @@ class RenderContext:
             rel = file.resolve().relative_to(self.handbook.source.resolve().parent).as_posix()
         except ValueError:
             rel = file.name
-        return f'<p class="journeys-source">Defined in <code>{plain(rel)}</code></p>'
+        return '<p class="journeys-source">' + _("Defined in {file}").format(file=f"<code>{plain(rel)}</code>") + "</p>"
 
     def scripts(self, page: str) -> str | None:
         if not self.standalone_scripts:
@@ -109,4 +110,4 @@ class RenderContext:
                 plain(value.source) or "",
                 status(value.status),
             ])
-        return table(["Metric", "Target", "Actual", "Period", "Source", "Status"], rows)
+        return table([_("Metric"), _("Target"), _("Actual"), _("Period"), _("Source"), _("Status")], rows)

@@ -4,6 +4,7 @@ one line each with a link to the figures on the process page."""
 from __future__ import annotations
 
 from ..escape import plain
+from ..language import _
 from ..ownership import Holdings
 from .context import RenderContext
 from .markdown import bullet_list, heading, join_blocks
@@ -22,31 +23,35 @@ def measured_lines(ctx: RenderContext, page: str, own: Holdings) -> str | None:
         if measured is None:
             continue
         link = ctx.link(page, "process", process.id, f"step-{step.id}", step.name)
-        where = f"{link} in {ctx.link(page, 'process', process.id)}"
+        where = _("{step} in {process}").format(step=link, process=ctx.link(page, "process", process.id))
         if measured.events == 0:
-            steps.append(f"{where}: never executed in the data")
+            steps.append(_("{step}: never executed in the data").format(step=where))
             continue
-        median, _ = median_p90(measured.wait)
+        median = median_p90(measured.wait)[0]
         breach = measured.breach_share
         if breach is not None:
             late = round(breach * measured.wait.total)
-            steps.append(f"{where}: breaches its SLA of {plain(step.sla_text)} in {share(breach)} of arrivals "
-                         f"({count(late)} of {count(measured.wait.total)}; median wait {median})")
+            steps.append(_("{step}: breaches its SLA of {sla} in {share} of arrivals ({late} of {arrivals}; "
+                           "median wait {median})").format(step=where, sla=plain(step.sla_text), share=share(breach),
+                                                          late=count(late), arrivals=count(measured.wait.total),
+                                                          median=median))
         else:
-            wait = f", median wait {median}" if measured.wait.total else ""
-            steps.append(f"{where}: no SLA; {count(measured.cases)} cases{wait}")
+            wait = _(", median wait {median}").format(median=median) if measured.wait.total else ""
+            steps.append(_("{step}: no SLA; {cases} cases{wait}").format(step=where, cases=count(measured.cases),
+                                                                       wait=wait))
     processes = []
     for process in own.processes:
         figures = measurements.processes.get(process.id)
         if figures is None or figures.conformance is None:
             continue
-        processes.append(f"{ctx.link(page, 'process', process.id, 'measured')}: {share(figures.conformance)} of "
-                         f"cases follow the map ({count(figures.conforming_cases)} of {count(figures.cases)})")
+        processes.append(_("{process}: {share} of cases follow the map ({conforming} of {cases})").format(
+            process=ctx.link(page, "process", process.id, "measured"), share=share(figures.conformance),
+            conforming=count(figures.conforming_cases), cases=count(figures.cases)))
     if not steps and not processes:
         return None
     return join_blocks([
-        heading(2, "Measured", "measured"),
-        "**Your steps:**\n\n" + bullet_list(steps) if steps else None,
-        "**Conformance of the processes you are accountable for:**\n\n" + bullet_list(processes)
+        heading(2, _("Measured"), "measured"),
+        _("**Your steps:**") + "\n\n" + bullet_list(steps) if steps else None,
+        _("**Conformance of the processes you are accountable for:**") + "\n\n" + bullet_list(processes)
         if processes else None,
     ]).rstrip("\n")

@@ -5,7 +5,9 @@ event data reaches. A map drawn in a workshop is a hypothesis; this says how muc
 from __future__ import annotations
 
 from ..escape import plain
+from ..language import _, date_text
 from ..model import Journey, MetricValue, Touchpoint
+from ..wording import word
 from .context import RenderContext
 from .journey_data import journey_figures_of
 from .markdown import fields, heading, join_blocks
@@ -24,35 +26,41 @@ def _metrics(journey: Journey) -> list[MetricValue]:
 
 
 def _of(part: int, whole: int) -> str:
-    return f"{count(part)} of {count(whole)} ({share(part / whole if whole else None)})"
+    return _("{part} of {whole} ({share})").format(part=count(part), whole=count(whole),
+                                                   share=share(part / whole if whole else None))
 
 
 def evidence_section(ctx: RenderContext, journey: Journey) -> str:
     touchpoints = [tp for _, tp in journey.touchpoints()]
     total = len(touchpoints)
-    reviewed = "never reviewed"
+    reviewed = _("never reviewed")
     if journey.reviewed:
-        reviewed = plain(journey.reviewed) + (f" by {plain(journey.reviewed_by)}" if journey.reviewed_by else "")
-    kinds = [f"{_of(sum(1 for tp in touchpoints if tp.evidence == kind), total)} {kind}" for kind in EVIDENCE]
-    kinds.append(f"{_of(sum(1 for tp in touchpoints if tp.evidence is None), total)} not stated")
+        reviewed = plain(date_text(journey.reviewed, journey.reviewed))
+        if journey.reviewed_by:
+            reviewed = _("{date} by {person}").format(date=reviewed, person=plain(journey.reviewed_by))
+    kinds = [f"{_of(sum(1 for tp in touchpoints if tp.evidence == kind), total)} {word(kind)}" for kind in EVIDENCE]
+    kinds.append(f"{_of(sum(1 for tp in touchpoints if tp.evidence is None), total)} " + _("not stated"))
     metrics = _metrics(journey)
     measured = sum(1 for m in metrics if m.actual is not None)
     observed = ctx.analysis.measurements.observed if ctx.analysis and ctx.analysis.measurements else {}
-    datasets = ", ".join(f"<code>{plain(d)}</code> ({count(n)} values)" for d, n in sorted(observed.items()))
-    metric_line = f"{_of(measured, len(metrics))} have an actual" if metrics else "none on this map"
+    datasets = ", ".join(f"<code>{plain(d)}</code> " + _("({count} values)").format(count=count(n))
+                         for d, n in sorted(observed.items()))
+    metric_line = (_("{share} have an actual").format(share=_of(measured, len(metrics))) if metrics
+                   else _("none on this map"))
     if datasets:
-        metric_line += f"; measured values from the datasets {datasets}"
+        metric_line += _("; measured values from the datasets {datasets}").format(datasets=datasets)
     figures = journey_figures_of(ctx, journey)
-    events = "no event data"
+    events = _("no event data")
     if figures is not None:
         with_events = sum(1 for tp in touchpoints if figures.reached.get(tp.id))
-        events = f"{_of(with_events, total)} touchpoints have events (dataset <code>{plain(figures.dataset)}</code>)"
+        events = _("{share} touchpoints have events (dataset {dataset})").format(
+            share=_of(with_events, total), dataset=f"<code>{plain(figures.dataset)}</code>")
     return join_blocks([
-        heading(2, "Evidence", "evidence"),
-        fields([("Last reviewed", reviewed),
-                ("Touchpoints", "; ".join(kinds) if total else "none"),
-                ("Metrics", metric_line),
-                ("Event data", events)]),
+        heading(2, _("Evidence"), "evidence"),
+        fields([(_("Last reviewed"), reviewed),
+                (_("Touchpoints"), "; ".join(kinds) if total else _("none")),
+                (_("Metrics"), metric_line),
+                (_("Event data"), events)]),
     ]).rstrip("\n")
 
 
@@ -60,5 +68,5 @@ def touchpoint_evidence(tp: Touchpoint) -> str | None:
     """``observed (2026-Q2 diary study)``; None when neither is given."""
     if tp.evidence is None and not tp.research:
         return None
-    kind = tp.evidence or "not stated"
+    kind = word(tp.evidence) if tp.evidence else _("not stated")
     return kind + (f" ({plain(tp.research)})" if tp.research else "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..escape import plain
+from ..language import _, ngettext
 from ..model import Journey, Stage, Touchpoint
 from .context import RenderContext
 from .markdown import emotion_badge, table
@@ -20,15 +21,17 @@ def touchpoint_link(ctx: RenderContext, page: str, journey: Journey, tp: Touchpo
 def summary(ctx: RenderContext, page: str, held: Sequence[Held]) -> str:
     """"Average −0.3 neutral over 3 touchpoints; lowest −2 very negative at [...]" (one journey's)."""
     rated = [(journey, tp) for journey, _, tp in held if tp.emotion is not None]
-    count = _count(len(held), "touchpoint")
+    count = _touchpoints(len(held))
     if not rated:
-        return f"How it feels: no emotion recorded for these {count}."
+        return _("How it feels: no emotion recorded for these {touchpoints}.").format(touchpoints=count)
     scale = ctx.settings
     average = sum(tp.emotion or 0.0 for _, tp in rated) / len(rated)
     journey, lowest = min(rated, key=lambda pair: pair[1].emotion or 0.0)
-    recorded = "" if len(rated) == len(held) else f" ({len(rated)} with an emotion)"
-    return (f"**How it feels:** average {emotion_badge(round(average, 1), scale)} over {count}{recorded}; "
-            f"lowest {emotion_badge(lowest.emotion, scale)} at {touchpoint_link(ctx, page, journey, lowest)}.")
+    recorded = "" if len(rated) == len(held) else _(" ({count} with an emotion)").format(count=len(rated))
+    text = _("**How it feels:** average {average} over {touchpoints}{recorded}; lowest {lowest} at {touchpoint}.")
+    return text.format(
+        average=emotion_badge(round(average, 1), scale), touchpoints=count, recorded=recorded,
+        lowest=emotion_badge(lowest.emotion, scale), touchpoint=touchpoint_link(ctx, page, journey, lowest))
 
 
 def touchpoint_table(ctx: RenderContext, page: str, held: Sequence[Held]) -> str:
@@ -42,7 +45,7 @@ def touchpoint_table(ctx: RenderContext, page: str, held: Sequence[Held]) -> str
         # the stage's name only: a link would claim the stage, which its owner may be another department
         rows.append([plain(stage.name), name,
                      emotion_badge(tp.emotion, ctx.settings), pains])
-    return table(["Stage", "Touchpoint", "How it feels", "Pain points"], rows)
+    return table([_("Stage"), _("Touchpoint"), _("How it feels"), _("Pain points")], rows)
 
 
 def team_rows(ctx: RenderContext, page: str, by_journey: dict[str, list[Held]]) -> list[list[str]]:
@@ -51,18 +54,20 @@ def team_rows(ctx: RenderContext, page: str, by_journey: dict[str, list[Held]]) 
     rows = []
     for journey_id, held in by_journey.items():
         rated = [(journey, tp) for journey, _, tp in held if tp.emotion is not None]
-        feels = "no emotion recorded"
+        feels = _("no emotion recorded")
         if rated:
             mean = round(sum(tp.emotion or 0.0 for _, tp in rated) / len(rated), 1)
             journey, low = min(rated, key=lambda pair: pair[1].emotion or 0.0)
-            feels = (f"average {emotion_badge(mean, ctx.settings)}<br>lowest {emotion_badge(low.emotion, ctx.settings)}"
-                     f" {touchpoint_link(ctx, page, journey, low)}")
+            feels = _("average {average}<br>lowest {lowest} {touchpoint}").format(
+                average=emotion_badge(mean, ctx.settings), lowest=emotion_badge(low.emotion, ctx.settings),
+                touchpoint=touchpoint_link(ctx, page, journey, low))
         pains = sum(len(tp.pain_points) for *_, tp in held)
-        counts = f"{_count(len(held), 'touchpoint')}, {_count(pains, 'pain point')}"
+        counts = f"{_touchpoints(len(held))}, " + ngettext("{count} pain point", "{count} pain points", pains).format(
+            count=pains)
         rows.append([ctx.link(page, "journey", journey_id), counts, feels])
     return rows
 
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+def _touchpoints(n: int) -> str:
+    return ngettext("{count} touchpoint", "{count} touchpoints", n).format(count=n)

@@ -16,6 +16,7 @@ from typing import Any
 from ..escape import plain
 from ..kinds import KINDS, PAGE_KINDS
 from ..kinds import PageKind as Kind
+from ..language import _
 from ..problems import did_you_mean
 from .context import RenderContext
 from .journey_map import journey_map
@@ -106,12 +107,12 @@ class _Rewriter:
         if what == "owners":
             return owner_table(self.ctx, self.page, journey, target=ref)
         if what == "metrics":
-            return self.ctx.metrics_table(self.page, journey.metrics, None) or "No metrics."
+            return self.ctx.metrics_table(self.page, journey.metrics, None) or _("No metrics.")
         base = self.ctx.page_url(self.page, self.site.path("journey", ref))
         if what == "map":
-            return journey_map(self.ctx, self.page, journey, href_base=base) or "No touchpoints in this journey."
+            return journey_map(self.ctx, self.page, journey, href_base=base) or _("No touchpoints in this journey.")
         chart = emotion_chart(self.ctx, self.page, journey, href_base=base)
-        return chart or "No emotions recorded for this journey."
+        return chart or _("No emotions recorded for this journey.")
 
     def run(self, markdown: str) -> str:
         out: list[str] = []

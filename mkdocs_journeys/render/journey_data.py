@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..data.event_figures import JourneyFigures
 from ..figures import chart_block
 from ..figures.funnel import funnel_chart, funnel_rows
+from ..language import _
 from ..model import Journey, Touchpoint
 from .context import RenderContext
 from .map_grid import MapGrid
@@ -35,21 +36,21 @@ def funnel_section(ctx: RenderContext, page: str, journey: Journey) -> str | Non
         rows.append([row.label if row.stage else f"  {row.label}", count(row.reached),
                      share(row.reached / figures.cases if figures.cases else None), count(row.ended),
                      "" if since is None else minutes(since.quantile(0.5))])
-    headers = ["Stage / touchpoint", "Cases reaching it", "Share of all cases", "Ended here",
-               "Time from the previous touchpoint (median)"]
-    label = f"Cases through {journey.title}"
+    headers = [_("Stage / touchpoint"), _("Cases reaching it"), _("Share of all cases"), _("Ended here"),
+               _("Time from the previous touchpoint (median)")]
+    label = _("Cases through {journey}").format(journey=journey.title)
     if figure is not None:
         chart = chart_block("journey-funnel", figure, ctx.asset_url(page, "plotly.min.js"), label, (headers, rows))
     else:
-        chart = "No case reached a touchpoint of this journey."
+        chart = _("No case reached a touchpoint of this journey.")
     unmatched = ""
     if figures.unmatched:
-        unmatched = (f"{count(sum(figures.unmatched.values()))} events of {count(len(figures.unmatched))} "
-                     "activities match no touchpoint.")
+        unmatched = _("{events} events of {activities} activities match no touchpoint.").format(
+            events=count(sum(figures.unmatched.values())), activities=count(len(figures.unmatched)))
     return join_blocks([
-        heading(2, "Cases through the journey", "funnel"),
-        f"{count(figures.cases)} cases in {dataset_line(ctx, figures.dataset)}. A case ends where its last "
-        "event is: the cases that dropped out there, or finished.",
+        heading(2, _("Cases through the journey"), "funnel"),
+        _("{cases} cases in {dataset}. A case ends where its last event is: the cases that dropped out there, "
+          "or finished.").format(cases=count(figures.cases), dataset=dataset_line(ctx, figures.dataset)),
         chart,
         unmatched or None,
     ])
@@ -66,8 +67,10 @@ def funnel_row(grid: MapGrid) -> None:
         if tp.id not in data.reached:
             return None
         reached, ended = data.reached[tp.id], data.last.get(tp.id, 0)
-        end = f'<span class="journeys-map-note">{count(ended)} end here</span>' if ended else ""
-        return grid.linked(tp, f'<span class="journeys-map-cases"><strong>{count(reached)}</strong> cases '
-                               f"({share(reached / data.cases if data.cases else None)})</span>{end}")
+        end = ('<span class="journeys-map-note">' + _("{count} end here").format(count=count(ended)) + "</span>"
+               if ended else "")
+        cases = _("{count} cases ({share})").format(count=f"<strong>{count(reached)}</strong>",
+                                                   share=share(reached / data.cases if data.cases else None))
+        return grid.linked(tp, f'<span class="journeys-map-cases">{cases}</span>{end}')
 
-    grid.lane("cases", '<span class="journeys-map-lane-name">Cases</span>', cell, "cases")
+    grid.lane("cases", '<span class="journeys-map-lane-name">' + _("Cases") + "</span>", cell, "cases")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..escape import plain
 from ..figures import chart_block, emotion_curve, metric_history
-from ..figures.chart import short
+from ..figures.chart import short, shown
+from ..language import _
 from ..model import Journey, Stage, Touchpoint
 from .author_text import markdown_block
 from .context import RenderContext
@@ -22,7 +23,7 @@ from .state_comparison import state_comparison
 
 
 def _state(journey: Journey) -> str:
-    label = "Current state (as-is)" if journey.state == "current" else "Future state (to-be)"
+    label = _("Current state (as-is)") if journey.state == "current" else _("Future state (to-be)")
     return f'<span class="journeys-state journeys-state--{journey.state}">{label}</span>'
 
 
@@ -32,11 +33,13 @@ def emotion_chart(ctx: RenderContext, page: str, journey: Journey, href_base: st
     if figure is None:
         return None
     rows = [[stage.name, tp.name, tp.channel or "", ctx.department_names.get(tp.owner_id, tp.owner_id),
-             short(tp.emotion) if tp.emotion is not None else "not recorded",
-             "yes" if tp.moment_of_truth else ""] for stage, tp in journey.touchpoints()]
+             shown(tp.emotion) if tp.emotion is not None else _("not recorded"),
+             _("yes") if tp.moment_of_truth else ""] for stage, tp in journey.touchpoints()]
+    title = _("Emotion curve of {journey}").format(journey=journey.title)
     return chart_block(f"emotion-curve-{journey.id}" if href_base else "emotion-curve", figure,
-                       ctx.asset_url(page, "plotly.min.js"), f"Emotion curve of {journey.title}",
-                       (["Stage", "Touchpoint", "Channel", "Owner", "Emotion", "Moment of truth"], rows))
+                       ctx.asset_url(page, "plotly.min.js"), title,
+                       ([_("Stage"), _("Touchpoint"), _("Channel"), _("Owner"), _("Emotion"), _("Moment of truth")],
+                        rows))
 
 
 def owner_table(ctx: RenderContext, page: str, journey: Journey, target: str | None = None) -> str:
@@ -56,10 +59,11 @@ def owner_table(ctx: RenderContext, page: str, journey: Journey, target: str | N
         other_owners = dict.fromkeys(tp.owner_id for tp in stage.touchpoints if tp.owner_id != stage.owner_id)
         owner = ctx.dept(page, stage.owner_id)
         if other_owners:
-            owner += " (touchpoints also: " + ctx.depts(page, list(other_owners)) + ")"
+            owner += _(" (touchpoints also: {departments})").format(departments=ctx.depts(page, list(other_owners)))
         rows.append([stage_link, owner, ctx.depts(page, stage.contributors), touchpoints, channels,
                      ", ".join(ctx.link(page, "process", p) for p in processes)])
-    return table(["Stage", "Owner", "Contributors", "Touchpoints", "Channels", "Supporting processes"], rows)
+    return table([_("Stage"), _("Owner"), _("Contributors"), _("Touchpoints"), _("Channels"),
+                  _("Supporting processes")], rows)
 
 
 def _touchpoint(ctx: RenderContext, page: str, journey: Journey, stage: Stage, tp: Touchpoint) -> str:
@@ -71,21 +75,21 @@ def _touchpoint(ctx: RenderContext, page: str, journey: Journey, stage: Stage, t
     ]
     emotion = None
     if tp.emotion is not None:
-        emotion = f'<span class="journeys-emotion" data-emotion="{short(tp.emotion)}">{short(tp.emotion)}</span>'
+        emotion = f'<span class="journeys-emotion" data-emotion="{short(tp.emotion)}">{shown(tp.emotion)}</span>'
     facts = fields([
-        ("Moment of truth", "★ yes" if tp.moment_of_truth else None),
-        ("Channel", plain(tp.channel)),
-        ("Owner", ctx.dept(page, tp.owner_id)),
-        ("Emotion", emotion),
-        ("Doing", plain(tp.doing)),
-        ("Thinking", plain(tp.thinking)),
-        ("Feeling", plain(tp.feeling)),
-        ("Supported by", ", ".join(supported) if supported else "no process step"),
-        ("Evidence", touchpoint_evidence(tp)),
+        (_("Moment of truth"), _("★ yes") if tp.moment_of_truth else None),
+        (_("Channel"), plain(tp.channel)),
+        (_("Owner"), ctx.dept(page, tp.owner_id)),
+        (_("Emotion"), emotion),
+        (_("Doing"), plain(tp.doing)),
+        (_("Thinking"), plain(tp.thinking)),
+        (_("Feeling"), plain(tp.feeling)),
+        (_("Supported by"), ", ".join(supported) if supported else _("no process step")),
+        (_("Evidence"), touchpoint_evidence(tp)),
     ])
     blocks = [heading(3, plain(tp.name), f"touchpoint-{tp.id}"), facts]
-    for label, items in (("Pain points", tp.pain_points), ("Opportunities", tp.opportunities),
-                         ("Backstage", tp.backstage)):
+    for label, items in ((_("Pain points"), tp.pain_points), (_("Opportunities"), tp.opportunities),
+                         (_("Backstage"), tp.backstage)):
         if items:
             blocks.append(f"**{label}:**\n\n{plain_list(items)}")
     if tp.metrics:
@@ -112,9 +116,9 @@ def _stage(ctx: RenderContext, page: str, journey: Journey, number: int, stage: 
                 next_stages.append(f"[{plain(target.name)}](#stage-{target.id}){label}")
     blocks = [
         heading(2, f"{number}. {plain(stage.name)}", f"stage-{stage.id}"),
-        fields([("Owner", ctx.dept(page, stage.owner_id)),
-                ("Contributors", ctx.depts(page, stage.contributors)),
-                ("Next", " or ".join(next_stages) if next_stages else "the journey ends here")]),
+        fields([(_("Owner"), ctx.dept(page, stage.owner_id)),
+                (_("Contributors"), ctx.depts(page, stage.contributors)),
+                (_("Next"), _(" or ").join(next_stages) if next_stages else _("the journey ends here"))]),
         markdown_block(stage.description),
         ctx.metrics_table(page, stage.metrics, f"stage-{stage.id}-metric-") if stage.metrics else None,
     ]
@@ -123,18 +127,18 @@ def _stage(ctx: RenderContext, page: str, journey: Journey, number: int, stage: 
 
 def _map_section(ctx: RenderContext, page: str, journey: Journey) -> str | None:
     grid = journey_map(ctx, page, journey)
-    return join_blocks([heading(2, "Journey map", "map"), grid]) if grid else None
+    return join_blocks([heading(2, _("Journey map"), "map"), grid]) if grid else None
 
 
 def journey_page(ctx: RenderContext, journey: Journey) -> Page:
     page = ctx.site.path("journey", journey.id)
     personas = ctx.site.links(page, "persona", journey.personas)
     header = fields([
-        ("State", _state(journey)),
-        ("Accountable", ctx.dept(page, journey.owner)),
-        ("Personas", personas),
-        ("Goal", plain(journey.goal)),
-        ("Tags", ", ".join(plain(t) for t in journey.tags)),
+        (_("State"), _state(journey)),
+        (_("Accountable"), ctx.dept(page, journey.owner)),
+        (_("Personas"), personas),
+        (_("Goal"), plain(journey.goal)),
+        (_("Tags"), ", ".join(plain(t) for t in journey.tags)),
     ])
     curve = emotion_chart(ctx, page, journey)
     comparison = state_comparison(ctx, page, journey)
@@ -148,8 +152,8 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
                 rows = [[p.period, value.definition.format(p.value)] for p in value.history]
                 histories.append(chart_block(
                     f"history-{metric_id}", figure, ctx.asset_url(page, "plotly.min.js"),
-                    f"{value.definition.name} over time", (["Period", "Value"], rows)))
-        metrics = join_blocks([heading(2, "Metrics", "metrics"), ctx.metrics_table(page, journey.metrics),
+                    _("{metric} over time").format(metric=value.definition.name), ([_("Period"), _("Value")], rows)))
+        metrics = join_blocks([heading(2, _("Metrics"), "metrics"), ctx.metrics_table(page, journey.metrics),
                                *histories])
     transitions = None
     if journey.transitions:
@@ -158,7 +162,7 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
             names = {s.id: s.name for s in journey.stages}
             label = f": {plain(t.label)}" if t.label else ""
             items.append(f"[{plain(names[t.from_])}](#stage-{t.from_}) → [{plain(names[t.to])}](#stage-{t.to}){label}")
-        transitions = join_blocks([heading(2, "Transitions", "transitions"), bullet_list(items)])
+        transitions = join_blocks([heading(2, _("Transitions"), "transitions"), bullet_list(items)])
     source = ctx.source_note(journey.file)
     markdown = join_blocks([
         ctx.scripts(page),
@@ -166,12 +170,12 @@ def journey_page(ctx: RenderContext, journey: Journey) -> Page:
         header,
         markdown_block(journey.summary),
         _map_section(ctx, page, journey),
-        join_blocks([heading(2, "Emotion curve", "emotion-curve-section"), curve]) if curve else None,
+        join_blocks([heading(2, _("Emotion curve"), "emotion-curve-section"), curve]) if curve else None,
         funnel,
         comparison,
         metrics,
         evidence_section(ctx, journey),
-        join_blocks([heading(2, "Owners", "owners"), owner_table(ctx, page, journey)]),
+        join_blocks([heading(2, _("Owners"), "owners"), owner_table(ctx, page, journey)]),
         *(_stage(ctx, page, journey, n, stage) for n, stage in enumerate(journey.stages, start=1)),
         transitions,
         journey_review(ctx, page, journey) if ctx.analysis else None,

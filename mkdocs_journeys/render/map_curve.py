@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from ..escape import attr
 from ..figures.chart import short
+from ..language import _, number
 from .map_grid import MapGrid, compatible, steps, text
 
 TOP, BOTTOM = 20.0, 80.0  # where the scale's highest and lowest emotion sit, in % of the row's height
 
 
 def _signed(value: float) -> str:
-    shown = short(value)
-    return f"+{shown}" if value > 0 else shown.replace("-", "−")
+    shown = short(abs(value))
+    shown = number(abs(value), shown)
+    return f"+{shown}" if value > 0 else ("−" + shown if value < 0 else shown)
 
 
 def curve_row(grid: MapGrid) -> None:
@@ -61,14 +63,14 @@ def curve_row(grid: MapGrid) -> None:
     for index, tp, value in rated:
         left, top = x(index) / width * 100, y(value)
         css, mark = "journeys-map-point", ""
-        for extreme, name in ((lowest, "lowest"), (highest, "highest")):
+        for extreme, name, word in ((lowest, "lowest", _("Lowest")), (highest, "highest", _("Highest"))):
             if lowest < highest and value == extreme and name not in marked:
                 marked.add(name)
                 css += f" journeys-map-point--{name}"
                 side = " journeys-map-mark--before" if index == width - 1 else ""
                 mark = (f'<span class="journeys-map-mark journeys-map-mark--{name}{side}" '
-                        f'style="left: {left:.4f}%; top: {top:.4f}%">{name.capitalize()} {_signed(value)}</span>')
-        label = f"{tp.name}: emotion {_signed(value)}"
+                        f'style="left: {left:.4f}%; top: {top:.4f}%">{word} {_signed(value)}</span>')
+        label = _("{touchpoint}: emotion {value}").format(touchpoint=tp.name, value=_signed(value))
         points.append(f'<a class="{css}" href="{grid.touchpoint_href(tp)}" data-journeys-touchpoint="{attr(tp.id)}" '
                       f'data-journeys-emotion="{short(value)}" title="{attr(label)}" '
                       f'style="left: {left:.4f}%; top: {top:.4f}%"><span class="journeys-map-sr">{text(label)}'
@@ -77,6 +79,6 @@ def curve_row(grid: MapGrid) -> None:
              f'<span class="journeys-map-tick" style="top: {BOTTOM:g}%">{_signed(low)}</span>']
     if low < 0 < high:
         ticks.append(f'<span class="journeys-map-tick" style="top: {y(0):g}%">0</span>')
-    label = f'<span class="journeys-map-lane-name">Emotion</span>{"".join(ticks)}'
+    label = '<span class="journeys-map-lane-name">' + _("Emotion") + "</span>" + "".join(ticks)
     grid.row("emotion", label, [(0, width, f'<div class="journeys-map-curve">{svg}{"".join(points)}</div>')],
              "emotion")

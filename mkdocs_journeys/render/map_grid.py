@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..escape import attr
+from ..language import _
 from ..model import Journey, Stage, Touchpoint
 from .context import RenderContext
 
@@ -123,7 +124,7 @@ class MapGrid:
     def item(self, tp: Touchpoint, html: str | None, alternative: bool) -> str:
         """One touchpoint's part of a cell; an alternative is its own box, marked "or"."""
         css = "journeys-map-item journeys-map-item--alternative" if alternative else "journeys-map-item"
-        prefix = '<span class="journeys-map-or">or</span> ' if alternative else ""
+        prefix = '<span class="journeys-map-or">' + _("or") + "</span> " if alternative else ""
         body = html or '<span class="journeys-map-none">—</span>'
         return f'<div class="{css}" data-journeys-touchpoint="{attr(tp.id)}">{prefix}{body}</div>'
 
@@ -141,7 +142,7 @@ class MapGrid:
 
     def html(self, title: str, tools: str) -> str:
         """The whole map: download controls, then the grid in its own horizontal scroll container."""
-        label = attr(f"Journey map of {title}")
+        label = attr(_("Journey map of {journey}").format(journey=title))
         return (f'<div class="journeys-map" data-journeys-map="{attr(self.journey.id)}" '
                 f'style="--journeys-map-columns: {self.width}">'
                 f"{tools}"

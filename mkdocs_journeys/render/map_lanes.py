@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..escape import attr
 from ..finding_codes import FindingCode
+from ..language import _
 from ..model import MetricValue, Touchpoint
 from .map_grid import MapGrid, compatible, steps, text
 from .markdown import status
@@ -47,12 +48,13 @@ def _handoffs(grid: MapGrid) -> dict[str, list[tuple[Touchpoint, str | None]]]:
 
 def _badge(grid: MapGrid, giver: Touchpoint, finding: str | None) -> str:
     name = text(grid.ctx.department_names.get(giver.owner_id, giver.owner_id))
-    hover = attr(f"handed over by {giver.name}")
+    hover = attr(_("handed over by {department}").format(department=giver.name))
     if finding is None:
-        return f'<span class="journeys-map-handoff" title="{hover}">→ handoff from {name}</span>'
+        return (f'<span class="journeys-map-handoff" title="{hover}">'
+                + _("→ handoff from {department}").format(department=name) + "</span>")
     href = grid.journey_href(finding) if finding else grid.touchpoint_href(giver)
     return (f'<a class="journeys-map-handoff journeys-map-handoff--risky" href="{href}" title="{hover}">'
-            f"⚠ risky handoff from {name}</a>")
+            + _("⚠ risky handoff from {department}").format(department=name) + "</a>")
 
 
 def swimlanes(grid: MapGrid) -> None:
@@ -61,8 +63,9 @@ def swimlanes(grid: MapGrid) -> None:
     if not owners:
         return
     handoffs = _handoffs(grid)
-    grid.row("departments", '<span class="journeys-map-lane-name">Departments</span>',
-             [(0, grid.width, '<span class="journeys-map-note">Who serves the customer at each touchpoint</span>')],
+    grid.row("departments", '<span class="journeys-map-lane-name">' + _("Departments") + "</span>",
+             [(0, grid.width, '<span class="journeys-map-note">' + _("Who serves the customer at each touchpoint")
+               + "</span>")],
              "heading")
     for owner in owners:
         cells = []
@@ -96,8 +99,8 @@ def _support(grid: MapGrid, tp: Touchpoint) -> str | None:
 
 def _metric(grid: MapGrid, anchor: str, value: MetricValue, where: str = "") -> str:
     definition = value.definition
-    figures = [f"actual {definition.format(value.actual)}" if value.actual is not None else "",
-               f"target {definition.format(value.target)}" if value.target is not None else ""]
+    figures = [_("actual {value}").format(value=definition.format(value.actual)) if value.actual is not None else "",
+               _("target {value}").format(value=definition.format(value.target)) if value.target is not None else ""]
     shown = " · ".join(f for f in figures if f)
     place = f' <span class="journeys-map-note">({text(where)})</span>' if where else ""
     return (f'<div class="journeys-map-metric"><a href="{grid.journey_href(anchor)}">{text(definition.name)}</a>'
@@ -118,7 +121,7 @@ def _metrics(grid: MapGrid) -> None:
                   for tp in stage.touchpoints for mid, v in tp.metrics.items()]
         cells.append((column.index, span, "".join(parts)))
     if any(html for _, _, html in cells):
-        grid.row("metrics", '<span class="journeys-map-lane-name">Metrics</span>', cells, "metrics")
+        grid.row("metrics", '<span class="journeys-map-lane-name">' + _("Metrics") + "</span>", cells, "metrics")
 
 
 def backstage_rows(grid: MapGrid) -> None:
@@ -129,11 +132,12 @@ def backstage_rows(grid: MapGrid) -> None:
     has_metrics = any(s.metrics or any(tp.metrics for tp in s.touchpoints) for s in grid.journey.stages)
     if not (has_backstage or has_support or has_metrics):
         return
-    grid.row("visibility", '<span class="journeys-map-lane-name">Line of visibility</span>',
-             [(0, grid.width, '<span class="journeys-map-note">Below: what the customer does not see</span>')],
+    grid.row("visibility", '<span class="journeys-map-lane-name">' + _("Line of visibility") + "</span>",
+             [(0, grid.width, '<span class="journeys-map-note">' + _("Below: what the customer does not see")
+               + "</span>")],
              "visibility")
-    grid.lane("backstage", '<span class="journeys-map-lane-name">Backstage</span>',
+    grid.lane("backstage", '<span class="journeys-map-lane-name">' + _("Backstage") + "</span>",
               lambda tp: grid.linked_list(tp, tp.backstage))
-    grid.lane("support", '<span class="journeys-map-lane-name">Supporting processes</span>',
+    grid.lane("support", '<span class="journeys-map-lane-name">' + _("Supporting processes") + "</span>",
               lambda tp: _support(grid, tp))
     _metrics(grid)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..escape import attr, plain
+from ..language import _
 from ..model import Status
 from ..wording import EmotionScale, emotion_label, emotion_tone, status_word
 
@@ -33,7 +34,7 @@ def status(value: Status) -> str:
 def emotion_badge(value: float | None, scale: EmotionScale) -> str:
     """``−2 very negative`` in the tone's colour, with a marker: the words carry it, not the colour."""
     if value is None:
-        return '<span class="journeys-feel journeys-feel--none">not recorded</span>'
+        return '<span class="journeys-feel journeys-feel--none">' + _("not recorded") + "</span>"
     tone = emotion_tone(value, scale)
     return (f'<span class="journeys-feel journeys-feel--{tone}" data-emotion="{value:g}">'
             f'<span class="journeys-feel__mark" aria-hidden="true"></span>{plain(emotion_label(value, scale))}</span>')

@@ -7,6 +7,7 @@ from a day on days and hours (``2d 4h``): the precision a reader acts on, never 
 from __future__ import annotations
 
 from ..data.quantiles import Histogram
+from ..language import number, percent
 
 HOUR, DAY = 60, 24 * 60
 
@@ -30,8 +31,9 @@ def share(value: float | None) -> str:
     if value is None:
         return "—"
     if 0 < value < 0.005:
-        return "<1%"
-    return f"{value * 100:.0f}%"
+        return "<" + percent(1, "1%")
+    whole = f"{value * 100:.0f}"
+    return percent(float(whole), f"{whole}%")
 
 
 def median_p90(histogram: Histogram) -> tuple[str, str]:
@@ -39,4 +41,4 @@ def median_p90(histogram: Histogram) -> tuple[str, str]:
 
 
 def count(value: int) -> str:
-    return f"{value:,}"
+    return number(value, f"{value:,}")

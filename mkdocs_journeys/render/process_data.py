@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..data.event_figures import ProcessFigures, TransitionFigures
 from ..escape import plain
+from ..language import _, ngettext
 from ..model import Process
 from .context import RenderContext
 from .markdown import bullet_list, fields, heading, join_blocks, table
@@ -30,7 +31,7 @@ def step_name(process: Process, node: str) -> str:
 def dataset_line(ctx: RenderContext, dataset_id: str) -> str:
     dataset = ctx.handbook.datasets.get(dataset_id)
     source = f" ({plain(dataset.source)})" if dataset is not None and dataset.source else ""
-    return f"the dataset <code>{plain(dataset_id)}</code>{source}"
+    return _("the dataset {dataset}").format(dataset=f"<code>{plain(dataset_id)}</code>{source}")
 
 
 def diagram_counts(process: Process, figures: ProcessFigures) -> tuple[dict[tuple[str, str], int],
@@ -45,8 +46,8 @@ def diagram_counts(process: Process, figures: ProcessFigures) -> tuple[dict[tupl
 def _conformance(figures: ProcessFigures) -> str:
     if figures.conformance is None:
         return "—"
-    return (f"{share(figures.conformance)} ({count(figures.conforming_cases)} of {count(figures.cases)} cases "
-            "follow the map in every transition)")
+    return _("{share} ({conforming} of {cases} cases follow the map in every transition)").format(
+        share=share(figures.conformance), conforming=count(figures.conforming_cases), cases=count(figures.cases))
 
 
 def _steps(process: Process, figures: ProcessFigures) -> str:
@@ -54,21 +55,23 @@ def _steps(process: Process, figures: ProcessFigures) -> str:
     for step in process.steps:
         measured = figures.steps.get(step.id)
         if measured is None or measured.events == 0:
-            rows.append([f"[{plain(step.name)}](#step-{step.id})", "0", "never executed", "", "",
+            rows.append([f"[{plain(step.name)}](#step-{step.id})", count(0), _("never executed"), "", "",
                          plain(step.sla_text) or "—", ""])
             continue
         median, p90 = median_p90(measured.wait)
         breach = measured.breach_share
-        past = "—" if breach is None else f"{share(breach)} of {count(measured.wait.total)} arrivals"
+        past = "—" if breach is None else _("{share} of {arrivals} arrivals").format(
+            share=share(breach), arrivals=count(measured.wait.total))
         rows.append([f"[{plain(step.name)}](#step-{step.id})", count(measured.events), count(measured.cases),
                      count(measured.rework_cases), f"{median} / {p90}" if measured.wait.total else "—",
                      plain(step.sla_text) or "—", past])
-    return table(["Step", "Events", "Cases", "Rework cases", "Wait: median / p90", "SLA", "Past the SLA"], rows)
+    return table([_("Step"), _("Events"), _("Cases"), _("Rework cases"), _("Wait: median / p90"), _("SLA"),
+                  _("Past the SLA")], rows)
 
 
 def _transition_row(process: Process, t: TransitionFigures) -> list[str]:
     median, p90 = median_p90(t.duration)
-    mark = "✓ designed" if t.designed else "✗ not on the map"
+    mark = _("✓ designed") if t.designed else _("✗ not on the map")
     return [plain(step_name(process, t.source)), plain(step_name(process, t.target)), count(t.count),
             f"{median} / {p90}", mark]
 
@@ -79,9 +82,9 @@ def _variants(process: Process, figures: ProcessFigures) -> str:
         sequence = " → ".join(plain(step_name(process, node)) for node in variant)
         rows.append([str(n), sequence, count(cases), share(cases / figures.cases if figures.cases else None)])
     more = figures.variant_count - len(rows)
-    note = f"{count(figures.variant_count)} variants in all" + (f"; the {len(rows)} most frequent:" if more > 0
-                                                                  else ":")
-    return join_blocks([note, table(["#", "Sequence", "Cases", "Share"], rows)]).rstrip("\n")
+    note = _("{count} variants in all").format(count=count(figures.variant_count)) + (
+        _("; the {count} most frequent:").format(count=len(rows)) if more > 0 else ":")
+    return join_blocks([note, table(["#", _("Sequence"), _("Cases"), _("Share")], rows)]).rstrip("\n")
 
 
 def measured_section(ctx: RenderContext, process: Process) -> str | None:
@@ -92,24 +95,26 @@ def measured_section(ctx: RenderContext, process: Process) -> str | None:
     median, p90 = median_p90(figures.case_duration)
     never = [f"[{plain(step_name(process, a))}](#step-{a}) → [{plain(step_name(process, b))}](#step-{b})"
              for a, b in figures.never_observed]
-    unmatched = [f"{plain(activity)}: {count(events)} event{'' if events == 1 else 's'}"
+    unmatched = [f"{plain(activity)}: "
+                 + ngettext("{count} event", "{count} events", events).format(count=count(events))
                  for activity, events in figures.unmatched.items()]
     return join_blocks([
-        heading(2, "Measured", "measured"),
-        f"From {dataset_line(ctx, figures.dataset)}. Durations are shown to the minute or coarser.",
-        fields([("Cases", count(figures.cases)), ("Events", count(figures.events)),
-                ("Conformance", _conformance(figures)),
-                ("Case duration", f"median {median}, 90th percentile {p90}")]),
-        heading(3, "Steps", "measured-steps"),
-        "Wait: the time from the case's previous event to the step.",
+        heading(2, _("Measured"), "measured"),
+        _("From {dataset}. Durations are shown to the minute or coarser.").format(
+            dataset=dataset_line(ctx, figures.dataset)),
+        fields([(_("Cases"), count(figures.cases)), (_("Events"), count(figures.events)),
+                (_("Conformance"), _conformance(figures)),
+                (_("Case duration"), _("median {median}, 90th percentile {p90}").format(median=median, p90=p90))]),
+        heading(3, _("Steps"), "measured-steps"),
+        _("Wait: the time from the case's previous event to the step."),
         _steps(process, figures),
-        heading(3, "Transitions observed", "measured-transitions"),
-        table(["From", "To", "Times", "Time: median / p90", "On the map"],
-              [_transition_row(process, t) for t in figures.transitions]) or "None.",
-        heading(3, "Designed transitions never observed", "measured-never"),
-        bullet_list(never) or "None: every designed transition was taken.",
-        heading(3, "Activities matching no step", "measured-unmatched"),
-        bullet_list(unmatched) or "None: every activity matches a step.",
-        heading(3, "Top variants", "measured-variants"),
+        heading(3, _("Transitions observed"), "measured-transitions"),
+        table([_("From"), _("To"), _("Times"), _("Time: median / p90"), _("On the map")],
+              [_transition_row(process, t) for t in figures.transitions]) or _("None."),
+        heading(3, _("Designed transitions never observed"), "measured-never"),
+        bullet_list(never) or _("None: every designed transition was taken."),
+        heading(3, _("Activities matching no step"), "measured-unmatched"),
+        bullet_list(unmatched) or _("None: every activity matches a step."),
+        heading(3, _("Top variants"), "measured-variants"),
         _variants(process, figures),
     ])

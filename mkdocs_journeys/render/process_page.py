@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..escape import plain
 from ..figures import process_diagram
+from ..language import _
 from ..model import Process, Step
 from .author_text import markdown_block
 from .context import RenderContext
@@ -27,19 +28,19 @@ def _step(ctx: RenderContext, page: str, process: Process, index: int, step: Ste
     following = []
     if step.branches:
         for branch in step.branches:
-            targets = " or ".join(f"[{plain(names.get(t, t))}](#step-{t})" for t in branch.next) or "the end"
-            following.append(f"if {plain(branch.when)}, then {targets}")
+            targets = _(" or ").join(f"[{plain(names.get(t, t))}](#step-{t})" for t in branch.next) or _("the end")
+            following.append(_("if {condition}, then {steps}").format(condition=plain(branch.when), steps=targets))
     else:
         following = [f"[{plain(names.get(t, t))}](#step-{t})" for t, _ in process.successors(index)]
     supports = _touchpoint_links(ctx, page, process, step.id)
     return join_blocks([
         heading(2, f"{index + 1}. {plain(step.name)}", f"step-{step.id}"),
         fields([
-            ("Owner", ctx.dept(page, step.owner_id)),
-            ("SLA", plain(step.sla_text)),
-            ("Decision", plain(step.decision)),
-            ("Next", "; ".join(following) if following else "the process ends here"),
-            ("Supports", ", ".join(supports)),
+            (_("Owner"), ctx.dept(page, step.owner_id)),
+            (_("SLA"), plain(step.sla_text)),
+            (_("Decision"), plain(step.decision)),
+            (_("Next"), "; ".join(following) if following else _("the process ends here")),
+            (_("Supports"), ", ".join(supports)),
         ]),
         markdown_block(step.summary),
     ])
@@ -53,11 +54,11 @@ def process_page(ctx: RenderContext, process: Process) -> Page:
     counts, undesigned = diagram_counts(process, measured) if measured is not None else (None, None)
     markdown = join_blocks([
         f"# {plain(process.title)}",
-        fields([("Accountable", ctx.dept(page, process.owner)),
-                ("Departments involved", ctx.depts(page, owners)),
-                ("Supports as a whole", ", ".join(whole))]),
+        fields([(_("Accountable"), ctx.dept(page, process.owner)),
+                (_("Departments involved"), ctx.depts(page, owners)),
+                (_("Supports as a whole"), ", ".join(whole))]),
         markdown_block(process.summary),
-        heading(2, "Flow", "flow"),
+        heading(2, _("Flow"), "flow"),
         process_diagram(process, ctx.department_names, counts, undesigned),
         measured_section(ctx, process),
         *(_step(ctx, page, process, i, step) for i, step in enumerate(process.steps)),

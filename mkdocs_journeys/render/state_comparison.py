@@ -19,7 +19,9 @@ from ..figures import chart_block
 from ..figures.comparison import Series, state_curves
 from ..figures.emotion import Band, touchpoint_hover
 from ..figures.paths import Mark
+from ..language import _, number
 from ..model import Journey, Stage, Touchpoint
+from ..wording import word
 from .context import RenderContext
 from .markdown import bullet_list, heading, join_blocks, table
 
@@ -108,7 +110,8 @@ def _series(ctx: RenderContext, page: str, comparison: Comparison, which: str) -
         for n, column in enumerate(stage_columns):
             x = k - 0.5 + (n + 0.5) / len(stage_columns)
             columns.append([_mark(ctx, page, journey, column.stage, tp, x, here) for tp in column.touchpoints])
-    label = f"{'Current' if which == 'current' else 'Future'}: {hover(journey.title)}"
+    label = (_("Current: {journey}") if which == "current" else _("Future: {journey}")).format(
+        journey=hover(journey.title))
     colour = CURRENT_COLOUR if which == "current" else FUTURE_COLOUR
     return Series(label, columns, colour, "solid" if which == "current" else "dash")
 
@@ -117,8 +120,8 @@ def _mark(ctx: RenderContext, page: str, journey: Journey, stage: Stage, tp: Tou
           here: bool) -> Mark:
     anchor = f"touchpoint-{tp.id}"
     href = f"#{anchor}" if here else ctx.page_url(page, ctx.site.path("journey", journey.id), anchor)
-    state = "Current" if journey.state == "current" else "Future"
-    text = f"{state}: {hover(journey.title)}<br>" + touchpoint_hover(stage, tp, ctx.department_names)
+    state = _("Current: {journey}") if journey.state == "current" else _("Future: {journey}")
+    text = state.format(journey=hover(journey.title)) + "<br>" + touchpoint_hover(stage, tp, ctx.department_names)
     return Mark(round(x, 4), tp.emotion, href, text, 10, "diamond" if tp.alternative_to else "circle")
 
 
@@ -132,11 +135,11 @@ def comparison_chart(ctx: RenderContext, page: str, comparison: Comparison) -> s
     for slot in comparison.slots:
         for which, stage in (("current", slot.current), ("future", slot.future)):
             for tp in stage.touchpoints if stage else []:
-                emotion = f"{tp.emotion:g}" if tp.emotion is not None else "not recorded"
-                rows.append([slot.name, which, tp.name, emotion])
+                emotion = number(tp.emotion, f"{tp.emotion:g}") if tp.emotion is not None else _("not recorded")
+                rows.append([slot.name, word(which), tp.name, emotion])
     return chart_block(f"state-comparison-{comparison.future.id}", figure, ctx.asset_url(page, "plotly.min.js"),
-                       f"Emotion now and in the future: {comparison.future.title}",
-                       (["Stage", "State", "Touchpoint", "Emotion"], rows))
+                       _("Emotion now and in the future: {journey}").format(journey=comparison.future.title),
+                       ([_("Stage"), _("State"), _("Touchpoint"), _("Emotion")], rows))
 
 
 # --- what changes ---------------------------------------------------------------------------------
@@ -149,12 +152,12 @@ def stage_changes(ctx: RenderContext, page: str, c: Comparison) -> list[str]:
     items = []
     for slot in c.slots:
         if slot.current is None and slot.future is not None:
-            items.append(f"Added: {_stage_link(ctx, page, c.future, slot.future)}")
+            items.append(_("Added: {stage}").format(stage=_stage_link(ctx, page, c.future, slot.future)))
         elif slot.future is None and slot.current is not None:
-            items.append(f"Removed: {_stage_link(ctx, page, c.current, slot.current)}")
+            items.append(_("Removed: {stage}").format(stage=_stage_link(ctx, page, c.current, slot.current)))
         elif slot.current is not None and slot.future is not None and slot.current.name != slot.future.name:
-            items.append(f"Renamed: {_stage_link(ctx, page, c.current, slot.current)} → "
-                         f"{_stage_link(ctx, page, c.future, slot.future)}")
+            items.append(_("Renamed: {old} → {new}").format(old=_stage_link(ctx, page, c.current, slot.current),
+                                                           new=_stage_link(ctx, page, c.future, slot.future)))
     return items
 
 
@@ -198,20 +201,22 @@ def state_comparison(ctx: RenderContext, page: str, journey: Journey) -> str | N
     for current, future in pairs_for(ctx, journey):
         c = compare(ctx, current, future)
         other = future if journey is current else current
-        lead = (f"{ctx.link(page, 'journey', future.id)} is the future state of this journey."
-                if journey is current else f"This journey is to replace {ctx.link(page, 'journey', current.id)}.")
-        changes = [heading(3, "Stages", f"changes-stages-{other.id}"),
-                   bullet_list(stage_changes(ctx, page, c)) or "The same stages."]
-        changes += [heading(3, "Owners", f"changes-owners-{other.id}"),
-                    bullet_list(owner_changes(ctx, page, c)) or "The same owners."]
+        lead = (_("{journey} is the future state of this journey.").format(journey=ctx.link(page, "journey", future.id))
+                if journey is current else
+                _("This journey is to replace {journey}.").format(journey=ctx.link(page, "journey", current.id)))
+        changes = [heading(3, _("Stages"), f"changes-stages-{other.id}"),
+                   bullet_list(stage_changes(ctx, page, c)) or _("The same stages.")]
+        changes += [heading(3, _("Owners"), f"changes-owners-{other.id}"),
+                    bullet_list(owner_changes(ctx, page, c)) or _("The same owners.")]
         if c.handoffs is not None:
-            changes += [heading(3, "Handoffs", f"changes-handoffs-{other.id}"),
-                        f"Handoffs between departments: {c.handoffs[0]} now → {c.handoffs[1]} in the future state."]
+            changes += [heading(3, _("Handoffs"), f"changes-handoffs-{other.id}"),
+                        _("Handoffs between departments: {now} now → {future} in the future state.").format(
+                            now=c.handoffs[0], future=c.handoffs[1])]
         rows = metric_rows(c)
         if rows:
-            changes += [heading(3, "Metrics", f"changes-metrics-{other.id}"),
-                        table(["Metric", "Target (now → future)", "Actual (now → future)"], rows)]
+            changes += [heading(3, _("Metrics"), f"changes-metrics-{other.id}"),
+                        table([_("Metric"), _("Target (now → future)"), _("Actual (now → future)")], rows)]
         sections.append(join_blocks([lead, comparison_chart(ctx, page, c), *changes]))
     if not sections:
         return None
-    return join_blocks([heading(2, "Current and future state", "state-comparison"), *sections])
+    return join_blocks([heading(2, _("Current and future state"), "state-comparison"), *sections])
