@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
 from ..handbook import Handbook
 from ..kinds import PAGE_KINDS
 from ..problems import Problem
-from ..render import RenderContext
-from ..render.hand_written import rewrite
 from ..source import Location
+
+if TYPE_CHECKING:  # the renderers (and Markdown with them) are loaded only for a page that links
+    from ..render import RenderContext
 
 CODE = "page-link"
 _LINK = re.compile(r"\[[^\]\n]*\]\((?:" + "|".join(PAGE_KINDS) + r"):([^)\s]*)\)")
@@ -56,6 +58,9 @@ def page_problems(handbook: Handbook, analysis: Analysis | None, folder: Path) -
             continue  # not a page the build reads either
         if "journey" not in text and not any(f"{kind}:" in text for kind in PAGE_KINDS):
             continue
+        from ..render import RenderContext
+        from ..render.hand_written import rewrite
+
         context = context or RenderContext.for_build(handbook, analysis)
         result = rewrite(text, path.relative_to(folder).as_posix(), context)
         lines = text.split("\n")

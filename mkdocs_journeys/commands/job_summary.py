@@ -9,7 +9,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..diff import inert
 from ..problems import Problem
 
 STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
@@ -18,6 +17,8 @@ LIMIT = 1_000_000  # GitHub takes 1 MiB of summary per step
 
 def job_summary(problems: Sequence[Problem], summary_line: str, root: Path | None = None) -> str:
     """``## Handbook check``, the summary line, and a row per problem (as many as GitHub takes)."""
+    from ..diff import inert  # here: the diff package loads the renderers, which a check rarely needs
+
     lines = ["## Handbook check", "", summary_line, ""]  # ours: counts and words
     if not problems:
         return "\n".join(lines)

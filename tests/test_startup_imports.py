@@ -1,0 +1,43 @@
+"""`check` imports only what checking needs: the page, chart and database libraries stay unloaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .sites import REPO, example_handbook
+
+NOT_NEEDED = ("plotly", "markdown", "nh3", "duckdb", "sqlalchemy", "mkdocs", "material", "jinja2", "openpyxl")
+
+PROBE = """
+import contextlib, io, json, sys
+from mkdocs_journeys.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(["check", sys.argv[1]])
+print(json.dumps({"code": code, "loaded": [m for m in sys.argv[2:] if m in sys.modules]}))
+"""
+
+
+def _probe(probe: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run in a folder without a site config: no hand-written pages to check (those need the renderers)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-c", probe, str(example_handbook()), *NOT_NEEDED], cwd=folder,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_check_leaves_the_page_chart_and_database_libraries_unloaded(tmp_path: Path) -> None:
+    result = _probe(PROBE, tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["code"] == 0
+    assert report["loaded"] == []
+
+
+def test_the_probe_sees_a_library_that_is_loaded(tmp_path: Path) -> None:
+    """The probe itself can fail: a module imported before `check` runs is reported."""
+    probe = PROBE.replace("from mkdocs_journeys.cli", "import markdown\nfrom mkdocs_journeys.cli")
+    result = _probe(probe, tmp_path)
+    assert json.loads(result.stdout)["loaded"] == ["markdown"]
