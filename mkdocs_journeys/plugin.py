@@ -234,9 +234,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 target = files.get_file_from_path(path)
                 if target is not None:
                     page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
-        # Pure ASCII (other characters as references, which read the same) is half the memory of a
-        # page that holds one arrow or dash, and every page's HTML stays in memory until the build ends.
-        return converted.fill(html).encode("ascii", "xmlcharrefreplace").decode("ascii")
+        return converted.fill(html)
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:

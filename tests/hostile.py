@@ -102,7 +102,7 @@ def _fill_model(data: dict[str, Any], model: type[BaseModel], seen: set[str]) ->
 
 
 # Fields whose value changes what the handbook means, not only what it shows.
-KEEP = {"unit", "reviewed"}  # `reviewed` is a date: hostile text there is an error, not text
+KEEP = {"unit", "reviewed", "reviewers"}  # a date and handles: hostile text there is an error, not text
 
 
 def hostile_handbook(example: Path, target: Path) -> set[str]:
