@@ -65,7 +65,7 @@ def test_links_out_of_the_handbook_are_named_and_not_followed(repo: Path, tmp_pa
             [c.strip() for c in line.strip().strip("|").split("|")] for line in out.splitlines()]
         assert "Leaked" not in out and "leaked" not in out and "s3cr3t" not in out and "token" not in out
         for name, what in (("secret.yml", "file"), ("elsewhere", "folder"), ("up.yml", "file")):
-            assert (f"- new: journeys/{name}&#58;1&#58;1: a link to a {what} outside the handbook folder is not read"
+            assert (f"- new: journeys/{name}:1:1: a link to a {what} outside the handbook folder is not read"
                     in out), (args, name, out)
 
 
@@ -90,8 +90,8 @@ def test_binary_and_oddly_named_files_are_named_and_the_rest_compared(
         code, out, err = run(capsys, "--git", *args)
         assert code == 0, err
         assert summary_of(out).startswith("1 persona changed;")
-        assert "- new: journeys/logo.yml&#58;1&#58;1: the file is not valid UTF-8" in out
-        assert "- new: journeys/caf&#92;xe9.yml&#58;4&#58;1: unknown field 'colour'" in out
+        assert "- new: journeys/logo.yml:1:1: the file is not valid UTF-8" in out
+        assert "- new: journeys/caf\\\\xe9.yml:4:1: unknown field 'colour'" in out
         out.encode("utf-8")  # printable in any UTF-8 terminal or log
     code, out, _ = run(capsys, "--git", "HEAD~1", "HEAD", "--format", "json")
     assert '"file": "journeys/caf\\\\xe9.yml"' in out
@@ -101,7 +101,7 @@ def test_a_duplicate_quotes_the_other_file_in_the_repository(repo: Path, capsys:
     (repo / "journeys/copy.yml").write_bytes((repo / "journeys/departments.yml").read_bytes())
     commit(repo, "copy")
     out = run(capsys, "--git", "HEAD~1", "HEAD")[1]
-    assert "also defined at journeys/copy.yml&#58;2" in out  # not at a temporary copy
+    assert "also defined at journeys/copy.yml:2" in out  # not at a temporary copy
     assert "mkdocs-journeys-diff" not in out
 
 

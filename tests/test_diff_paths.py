@@ -29,7 +29,7 @@ def test_an_alternative_and_its_personas_are_reported_where_they_are(
 
     report = diff(tmp_path, capsys, edit)
     cells = rows(report)
-    assert ["touchpoint 'Calls the hotline' › alternative&#95;to", "—", "compare"] in cells
+    assert ["touchpoint 'Calls the hotline' › alternative_to", "—", "compare"] in cells
     assert ["touchpoint 'Calls the hotline' › personas", "—", "+ saver"] in cells
 
 

@@ -3,10 +3,12 @@
 A comment is Markdown that the code host renders and then scans again: a title could add a heading,
 a table row (``|``, a line break), an image or a link, raw HTML, a mention that notifies people
 (``@team``), a reference to another issue (``#123``), an autolink (``www.…``, ``https://…``) or an
-emoji. Every value is put on one line, control characters are shown as escapes, every Markdown and
-HTML character becomes a character reference (:func:`..escape.plain`), and the references a host
-finds in the rendered text are broken by an invisible zero-width space (``&#8203;``) after the
-``@``, ``#``, ``:`` or ``www`` that would start one. The JSON report carries the values exactly.
+emoji. Every value is put on one line, control characters are shown as escapes, each character that
+GitHub's Markdown would read as markup where it stands gets a backslash (which every CommonMark
+renderer removes again), and the references a host finds in the rendered text are broken by an
+invisible zero-width space after the ``@``, ``#``, ``:`` or ``www`` that would start one. The rest
+is left as written, so the comment's source reads as plainly as the rendered comment (``4.5%``, not
+``4&#46;5%``). The JSON report carries the values exactly.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from urllib.parse import quote
-
-from ..escape import plain
 
 _BREAK = "\u200b"  # zero-width space: invisible, and no mention, reference or link goes on across it
 _REFERENCES = re.compile(
@@ -46,9 +46,24 @@ def line(value: str) -> str:
     return flat if flat.isprintable() else "".join(_visible(c) for c in flat)
 
 
+# Markup anywhere in a line: code, emphasis, strike-through, links and images, raw HTML and
+# autolinks, table cells, maths, backslashes themselves, and an ``&`` that would start a reference.
+# An underscore inside a word starts no emphasis (``pain_points``), so it is left as written.
+_MARKUP = re.compile(r"[\\`*~\[\]<>|$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[A-Za-z0-9]+;)")
+# Markup only where a line (a list item, a cell's start) begins: a heading, a list, a rule.
+_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[+-](?=[\s+-]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+
+
 def text(value: str) -> str:
     """Handbook text for a paragraph, list item or table cell of the comment."""
-    return plain(_REFERENCES.sub(_BREAK, line(value))).replace(_BREAK, "&#8203;")
+    escaped = _MARKUP.sub(lambda m: "\\" + m.group(), _REFERENCES.sub(_BREAK, line(value)))
+    start = _START.match(escaped)
+    if start is None:
+        return escaped
+    if start.group()[0].isdigit():  # "1. x" would start a numbered list: the dot or bracket is escaped
+        end = start.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
 
 
 def code(value: str) -> str:
