@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -11,12 +12,24 @@ import textwrap
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
 
 SPEC_EXAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "spec" / "example-handbook"
 REPO = Path(__file__).resolve().parent.parent
+
+
+def synthetic() -> ModuleType:
+    """benchmarks/synthetic.py (a script folder, not a package): the handbooks the benchmarks measure."""
+    if "synthetic" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["synthetic"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["synthetic"]
 
 
 def example_handbook() -> Path:

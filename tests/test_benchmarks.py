@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import yaml
 
 from mkdocs_journeys.handbook import build_handbook
 
-from .sites import REPO
-
-
-def _synthetic() -> ModuleType:
-    """benchmarks/synthetic.py, which is a script folder, not a package."""
-    if "synthetic" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["synthetic"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["synthetic"]
+from .sites import REPO, synthetic
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -33,7 +20,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
-    write_handbook = _synthetic().write_handbook
+    write_handbook = synthetic().write_handbook
     write_handbook(tmp_path / "a", 5, seed=3)
     write_handbook(tmp_path / "b", 5, seed=3)
     write_handbook(tmp_path / "c", 5, seed=4)
@@ -50,7 +37,7 @@ def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
 
 
 def test_the_generated_handbook_loads_without_a_problem(tmp_path: Path) -> None:
-    _synthetic().write_handbook(tmp_path, 5)
+    synthetic().write_handbook(tmp_path, 5)
     handbook = build_handbook(tmp_path)
     assert handbook.problems == []
     assert len(handbook.journeys) == 5 and len(handbook.personas) == 1 and len(handbook.processes) == 1
@@ -65,7 +52,7 @@ def test_the_generated_handbook_loads_without_a_problem(tmp_path: Path) -> None:
 
 def test_every_journey_title_survives_the_serve_benchmarks_edit(tmp_path: Path) -> None:
     """bench.py's serve test prefixes the first ``title: `` of a journey file: the file must stay valid."""
-    _synthetic().write_handbook(tmp_path, 20, seed=1)
+    synthetic().write_handbook(tmp_path, 20, seed=1)
     for path in sorted((tmp_path / "journeys").glob("*.yml")):
         changed = path.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1)
         original = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -16,8 +16,8 @@ from typing import Any
 
 import cmarkgfm
 import pytest
-from cmarkgfm.cmark import Options
 import yaml
+from cmarkgfm.cmark import Options
 
 from .test_diff import base, journey, run, touchpoint, write
 

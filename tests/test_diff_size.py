@@ -4,13 +4,10 @@ own renderer)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import cmarkgfm
@@ -19,19 +16,11 @@ import yaml
 
 from mkdocs_journeys.cli import main
 
-from .sites import REPO
+from .sites import synthetic
 
 GITHUB_COMMENT = 65_536
 
 
-def _synthetic() -> ModuleType:
-    if "synthetic" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("synthetic", REPO / "benchmarks" / "synthetic.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["synthetic"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["synthetic"]
 
 
 def _edit(path: Path, change: Any) -> None:
@@ -64,7 +53,7 @@ def _everyday_change(journey: dict[str, Any]) -> None:
 @pytest.fixture(scope="module")
 def handbooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("hundred")
-    _synthetic().write_handbook(root / "old", 100, seed=0)
+    synthetic().write_handbook(root / "old", 100, seed=0)
     shutil.copytree(root / "old", root / "new")
     journeys = sorted((root / "new" / "journeys").glob("*.yml"))
     for path in journeys[2:]:
@@ -154,7 +143,7 @@ def test_a_short_limit_still_leads_with_the_errors(handbooks: tuple[Path, Path],
 
 
 def test_a_report_that_fits_is_not_cut(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    _synthetic().write_handbook(tmp_path / "old", 3, seed=0)
+    synthetic().write_handbook(tmp_path / "old", 3, seed=0)
     shutil.copytree(tmp_path / "old", tmp_path / "new")
     _edit(sorted((tmp_path / "new" / "journeys").glob("*.yml"))[0], _everyday_change)
     out = _diff(capsys, tmp_path / "old", tmp_path / "new")
