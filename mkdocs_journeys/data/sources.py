@@ -78,7 +78,8 @@ class FileSource(Source):
         try:
             import duckdb
         except ImportError as exc:
-            raise DataError("reading data files needs DuckDB: pip install 'mkdocs-journeys[data]'", "file") from exc
+            raise DataError("reading data files needs DuckDB: install the package's data extra "
+                            "(pip install -e '.[data]' in its folder)", "file") from exc
 
         self.path = path
         self.shown = shown or path.name
@@ -172,8 +173,8 @@ class DatabaseSource(Source):
             from sqlalchemy.engine import make_url
             from sqlalchemy.exc import ArgumentError, NoSuchModuleError
         except ImportError as exc:
-            raise DataError("reading a database needs SQLAlchemy: pip install 'mkdocs-journeys[data]'",
-                            "connection") from exc
+            raise DataError("reading a database needs SQLAlchemy: install the package's data extra "
+                            "(pip install -e '.[data]' in its folder)", "connection") from exc
         try:
             parsed = make_url(url)
             self._secrets = [s for s in (parsed.password, url) if s]
