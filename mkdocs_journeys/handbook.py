@@ -15,7 +15,7 @@ from .kinds import KINDS
 from .load import cross_references
 from .load.definitions import Loaded, Rejected, load
 from .load.file_cache import ReadCache
-from .model import BUILTIN_METRICS, Dataset, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint
+from .model import Dataset, Department, Journey, MetricDefinition, Persona, Process, Stage, Touchpoint, builtin_metrics
 from .problems import Problem, sorted_problems
 from .settings import Settings
 
@@ -50,10 +50,10 @@ class Handbook:
 
     @property
     def metrics(self) -> dict[str, MetricDefinition]:
-        return {**BUILTIN_METRICS, **self.custom_metrics}
+        return {**builtin_metrics(), **self.custom_metrics}
 
     def metric(self, metric_id: str) -> MetricDefinition:
-        return self.custom_metrics.get(metric_id) or BUILTIN_METRICS[metric_id]
+        return self.custom_metrics.get(metric_id) or builtin_metrics()[metric_id]
 
     # -- support links -------------------------------------------------------------------------
 

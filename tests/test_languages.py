@@ -38,20 +38,21 @@ SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 # English on the example's pages, and what each language writes instead.
 ENGLISH = ("Emotion curve", "Owners", "Current state (as-is)", "Handbook health", "Defined in", "Risky handoff",
-           "Line of visibility", "Pain points", "Supporting processes", "very negative", "missed", "Journey map")
+           "Line of visibility", "Pain points", "Supporting processes", "very negative", "missed", "Journey map",
+           "Churn rate")  # the last: a metric the package itself names
 TRANSLATED = {
     "de": ("Emotionskurve", "Verantwortliche", "Ist-Zustand", "Zustand des Handbuchs", "Definiert in",
            "Riskante Übergabe", "Sichtbarkeitslinie", "Schmerzpunkte", "Unterstützende Prozesse", "sehr negativ",
-           "verfehlt", "Journey Map"),
+           "verfehlt", "Journey Map", "Abwanderungsrate"),
     "fr": ("Courbe des émotions", "Propriétaires", "État actuel", "Santé du manuel", "Défini dans",
            "Passage de relais risqué", "Ligne de visibilité", "Points de friction", "Processus de soutien",
-           "très négatif", "manqué", "Carte du parcours"),
+           "très négatif", "manqué", "Carte du parcours", "Taux d’attrition"),
     "es": ("Curva de emociones", "Responsables", "Estado actual", "Salud del manual", "Definido en",
            "Traspaso arriesgado", "Línea de visibilidad", "Puntos de dolor", "Procesos de apoyo", "muy negativo",
-           "no alcanzado", "Mapa del recorrido"),
+           "no alcanzado", "Mapa del recorrido", "Tasa de abandono"),
     "nl": ("Emotiecurve", "Eigenaars", "Huidige situatie", "Gezondheid van het handboek", "Gedefinieerd in",
            "Riskante overdracht", "Zichtbaarheidslijn", "Pijnpunten", "Ondersteunende processen", "zeer negatief",
-           "gemist", "Journeymap"),
+           "gemist", "Journeymap", "Klantverloop"),
 }
 # 71.5 %, 1,234 and 2 December 2026 as each language writes them (spaces normalised).
 NUMBERS = {

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..escape import hover
 from ..language import N_, _
-from ..model import MetricValue
+from ..model import UNIT_NAMES, MetricValue
 from ..model.durations import UNIT_WORDS, axis_unit, in_unit
 from .chart import base_layout
 
@@ -68,4 +68,4 @@ def _unit_title(metric: MetricValue) -> str:
     if unit:
         return f" ({_(_UNIT_WORDS.get(unit, UNIT_WORDS[unit]))})"
     written = metric.definition.unit
-    return f" ({written})" if written else ""
+    return f" ({_(UNIT_NAMES.get(written, written))})" if written else ""

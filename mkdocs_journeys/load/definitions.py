@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..kinds import KINDS
-from ..model import BUILTIN_METRICS, Definition, MetricDefinition
+from ..model import Definition, MetricDefinition, builtin_metrics
 from ..model.fields import describe_value
 from ..problems import Problem, did_you_mean
 from ..settings import Settings
@@ -112,7 +112,7 @@ def load(source: Path, settings: Settings | None = None, cache: ReadCache | None
             typed.append((kind, document))
     typed.sort(key=lambda item: _order(item[0]))
 
-    metrics: dict[str, MetricDefinition] = dict(BUILTIN_METRICS)
+    metrics: dict[str, MetricDefinition] = dict(builtin_metrics())  # named in the pages' language
     context: dict[str, Any] = {"metrics": metrics, "emotion_scale": settings.emotion_scale}
     for kind, document in typed:
         loaded, doc_problems = validate_document(kind, document, context)

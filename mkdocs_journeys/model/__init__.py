@@ -5,7 +5,7 @@ from __future__ import annotations
 from .base import Node
 from .dataset import Dataset
 from .journey import DEFAULT_EMOTION_SCALE, Column, Journey, Stage, Touchpoint, Transition
-from .metrics import BUILTIN_METRICS, HistoryPoint, MetricDefinition, MetricValue, Status
+from .metrics import BUILTIN_METRICS, UNIT_NAMES, HistoryPoint, MetricDefinition, MetricValue, Status, builtin_metrics
 from .organisation import Department, Persona
 from .process import Branch, Process, Step
 
@@ -14,6 +14,7 @@ Definition = Department | Persona | MetricDefinition | Journey | Process | Datas
 __all__ = [
     "BUILTIN_METRICS",
     "DEFAULT_EMOTION_SCALE",
+    "UNIT_NAMES",
     "Branch",
     "Column",
     "Dataset",
@@ -31,4 +32,5 @@ __all__ = [
     "Step",
     "Touchpoint",
     "Transition",
+    "builtin_metrics",
 ]

@@ -7,6 +7,7 @@ metrics apply.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
@@ -22,7 +23,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..language import number, percent
+from ..language import ENGLISH, N_, _, active, number, percent
 from ..source import Plain
 from .base import Node
 from .durations import Duration, format_duration, number_text, other_digits, parse_duration, plain_number
@@ -65,7 +66,7 @@ class MetricDefinition(Node):
 
     @property
     def builtin(self) -> bool:
-        return self.id in BUILTIN_METRICS and BUILTIN_METRICS[self.id] is self
+        return self.id in BUILTIN_METRICS and builtin_metrics()[self.id] is self
 
     def format(self, value: float | None) -> str:
         """A value as people read it: ``4.5%``, ``1,200``, a duration in the units it was written in
@@ -147,16 +148,30 @@ def _builtin(id: str, name: str, unit: str, better: Better, lo: float | None, hi
 BUILTIN_METRICS: dict[str, MetricDefinition] = {
     m.id: m
     for m in (
-        _builtin("nps", "Net Promoter Score", "points", "higher", -100, 100),
-        _builtin("csat", "Customer satisfaction", "%", "higher", 0, 100),
-        _builtin("ces", "Customer effort score", "points", "higher", 1, 7),
-        _builtin("churn", "Churn rate", "%", "lower", 0, 100),
-        _builtin("conversion", "Conversion rate", "%", "higher", 0, 100),
-        _builtin("retention", "Retention rate", "%", "higher", 0, 100),
-        _builtin("duration", "Time to complete", "duration", "lower", 0, None),
-        _builtin("volume", "Customers reaching this point", "count", "none", 0, None),
+        _builtin("nps", N_("Net Promoter Score"), "points", "higher", -100, 100),
+        _builtin("csat", N_("Customer satisfaction"), "%", "higher", 0, 100),
+        _builtin("ces", N_("Customer effort score"), "points", "higher", 1, 7),
+        _builtin("churn", N_("Churn rate"), "%", "lower", 0, 100),
+        _builtin("conversion", N_("Conversion rate"), "%", "higher", 0, 100),
+        _builtin("retention", N_("Retention rate"), "%", "higher", 0, 100),
+        _builtin("duration", N_("Time to complete"), "duration", "lower", 0, None),
+        _builtin("volume", N_("Customers reaching this point"), "count", "none", 0, None),
     )
 }
+# The package's own words for a unit a metric may name (the unit itself stays what the format reads).
+UNIT_NAMES = {"points": N_("points")}
+
+
+def builtin_metrics() -> dict[str, MetricDefinition]:
+    """The built-in metrics named in the active language: the package wrote those names, so the
+    pages translate them like their other words (ids and units stay as they are)."""
+    language = active()
+    return BUILTIN_METRICS if language == ENGLISH else _builtins_in(language)
+
+
+@functools.lru_cache(maxsize=8)
+def _builtins_in(language: str) -> dict[str, MetricDefinition]:
+    return {key: metric.model_copy(update={"name": _(metric.name)}) for key, metric in BUILTIN_METRICS.items()}
 
 
 def registry(info: ValidationInfo) -> Mapping[str, MetricDefinition]:
