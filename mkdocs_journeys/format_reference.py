@@ -33,7 +33,7 @@ from .model import (
 )
 from .model.fields import check_ref, check_slug
 from .model.metrics import BUILTIN_METRICS
-from .settings import Settings, Suppression
+from .settings import DataSettings, Settings, Suppression
 
 SECTIONS: list[tuple[str, list[type[BaseModel]]]] = [
     ("kind: journey", [Journey, Stage, Touchpoint, Transition]),
@@ -145,7 +145,7 @@ def format_reference() -> str:
 def settings_reference() -> str:
     """The plugin's options (the same block the command line reads from mkdocs.yml)."""
     return (model_table(Settings) + "\n\n### Suppression\n\nEach entry of `ignore`:\n\n" + model_table(Suppression)
-            + "\n")
+            + "\n\n### DataSettings\n\nThe `data` block:\n\n" + model_table(DataSettings) + "\n")
 
 
 def findings_reference() -> str:
