@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from statistics import mean
 from typing import Any
 
@@ -49,9 +50,19 @@ def handbook_glance(journeys: list[tuple[Journey, str]], settings: Settings) -> 
     }
     low, high = settings.emotion_scale
     layout = base_layout(
-        height=max(220, 60 + 36 * len(rows)), margin={"l": 220, "r": 16, "t": 24, "b": 48},
-        xaxis={"title": {"text": _("Emotion (lowest to highest, dot: average)")}, "range": [low - 0.2, high + 0.2],
+        height=max(236, 92 + 36 * len(rows)), margin={"l": 220, "r": 16, "t": 24, "b": 80},
+        xaxis={"title": {"text": _axis_title(_("Emotion (lowest to highest, dot: average)"))},
+               "range": [low - 0.2, high + 0.2],
                "dtick": 1, "fixedrange": True},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
     )
     return {"data": [range_trace, mean_trace], "layout": layout}
+
+
+def _axis_title(title: str) -> str:
+    """The explanation in brackets on short lines of its own: the title is centred under the plot,
+    which long journey names leave narrow on a phone, and one long line would run past the chart."""
+    word, bracket, rest = title.partition(" (")
+    if not bracket:
+        return title
+    return "<br>".join([word, *textwrap.wrap("(" + rest, 24)])
