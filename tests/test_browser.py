@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 
 from mkdocs_journeys.handbook import build_handbook
 
@@ -175,8 +176,20 @@ def visit(browser: Any, url: str, wait_for: str | None = CURVE) -> tuple[Any, Wa
 
 
 def point_position(page: Any, index: int, chart: str = "#emotion-curve") -> tuple[float, float]:
-    """Where on the screen a point of a chart's first trace is drawn."""
-    page.locator(chart).scroll_into_view_if_needed()
+    """Where on the screen a point of a chart's first trace is drawn.
+
+    Material renders the page again after a new anchor (the charts are drawn again): the chart is
+    waited for until it is drawn and stays in the page while it is scrolled to.
+    """
+    for attempt in range(5):
+        page.wait_for_selector(f"{chart}[data-journeys-drawn]", state="attached", timeout=20000)
+        try:
+            page.locator(chart).scroll_into_view_if_needed(timeout=5000)
+            break
+        except PlaywrightError:
+            if attempt == 4:
+                raise
+            page.wait_for_timeout(200)
     return tuple(page.evaluate("""([selector, i]) => {
         const el = document.querySelector(selector);
         const xa = el._fullLayout.xaxis, ya = el._fullLayout.yaxis;
@@ -266,15 +279,22 @@ def test_hover_shows_the_touchpoint_details(browser: Any, example: tuple[Build, 
 def test_a_click_on_a_point_lands_on_the_touchpoint(browser: Any, example: tuple[Build, str]) -> None:
     _, url = example
     page, watch = visit(browser, f"{url}handbook/journeys/open-current-account/")
+    in_view = """(id) => {
+        const top = document.getElementById(id).getBoundingClientRect().top;
+        return top > 40 && top < innerHeight - 40;  /* in view, below Material's sticky header */
+    }"""
     for index, touchpoint in ((7, "welcome-email"), (4, "upload-id"), (4, "upload-id")):  # again: already there
-        page.evaluate("() => window.scrollTo(0, 0)")
-        x, y = point_position(page, index)
-        page.mouse.click(x, y)
-        page.wait_for_function(f"() => location.hash === '#touchpoint-{touchpoint}'", timeout=5000)
-        page.wait_for_function(f"""() => {{
-            const top = document.getElementById('touchpoint-{touchpoint}').getBoundingClientRect().top;
-            return top > 40 && top < innerHeight - 40;  /* in view, below Material's sticky header */
-        }}""", timeout=5000)
+        for attempt in range(3):  # a click while Material renders the page again for the last anchor is lost
+            page.evaluate("() => window.scrollTo(0, 0)")
+            x, y = point_position(page, index)
+            page.mouse.click(x, y)
+            try:
+                page.wait_for_function(f"() => location.hash === '#touchpoint-{touchpoint}'", timeout=5000)
+                page.wait_for_function(in_view, arg=f"touchpoint-{touchpoint}", timeout=5000)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
     watch.clean()
     page.context.close()
 
