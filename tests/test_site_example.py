@@ -215,7 +215,7 @@ def test_the_analysis_shows_on_journey_department_process_and_overview_pages(sit
         assert f'id="{anchor}"' in journey, anchor
     review = text_of(journey[journey.index('id="review"'):])
     assert "Supported by a process: 2 of 8 touchpoints (25%)." in review
-    assert "Signs the contract with an adviser Sales Calls to ask what happens next Customer Support -3" in review
+    assert "Signs the contract with an adviser Sales Calls to ask what happens next Customer Support −3" in review
     # the finding links to the touchpoint it concerns
     assert 'href="./#touchpoint-calls-about-next-steps"' in journey[journey.index('id="findings"'):]
     support = text_of(site.article("handbook/departments/customer-support/"))

@@ -257,9 +257,10 @@ def _percent(value: int) -> str:
 
 
 def _signed(value: float) -> str:
-    """``+1.5``, ``-2``: an emotion change with its sign, in the language's digits."""
+    """``+1.5``, ``−2``: an emotion change with its sign (a true minus, as the emotion badges write
+    it), in the language's digits."""
     english = f"{value:+g}"
-    return english[0] + number(abs(value), english[1:])
+    return ("\u2212" if english[0] == "-" else english[0]) + number(abs(value), english[1:])
 
 
 def _coverage(coverage: Coverage) -> str:
