@@ -22,14 +22,13 @@ from mkdocs.utils import nest_paths
 from pydantic import ValidationError
 
 from .analysis import Analysis, analyse
-from .data.measure import DataCache, measure
+from .data.measure import DataCache, measured_handbook
 from .escape import one_line, page_title
 from .gc_pause import collector_paused
-from .handbook import Handbook, build_handbook
+from .handbook import Handbook
 from .kinds import KINDS, PAGE_KINDS
 from .language import ENGLISH, _, activate, fallback_warning, resolve
 from .load.file_cache import ReadCache
-from .problems import sorted_problems
 from .rebuilds import Rebuilds
 from .render import RenderContext, assets, render_pages
 from .render.page_html import PageHtml, page_html
@@ -101,10 +100,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                                        f"(looked for {self.source})"))
         # The caches live as long as the plugin: `mkdocs serve` does not parse an unchanged file or
         # read an unchanged dataset again.
-        handbook = build_handbook(self.source, self.settings, self.read_cache)
-        measurements = measure(handbook, self.data_cache)
-        if measurements.problems:
-            handbook.problems = sorted_problems([*handbook.problems, *measurements.problems])
+        handbook, measurements = measured_handbook(self.source, self.settings, self.data_cache, self.read_cache)
         self.handbook = handbook
         for problem in handbook.problems:
             _warn(f"{problem.location.display()}: {problem.full_message()}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..handbook import Handbook, build_handbook
+from ..load.file_cache import ReadCache
 from ..model import Dataset
 from ..problems import Problem, sorted_problems
 from ..settings import Settings
@@ -160,11 +161,12 @@ def _key(dataset: Dataset, file: Path | None, handbook: Handbook, kind: str) -> 
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def measured_handbook(source: Path, settings: Settings | None = None,
-                      cache: DataCache | None = None) -> tuple[Handbook, Measurements]:
+def measured_handbook(source: Path, settings: Settings | None = None, cache: DataCache | None = None,
+                      read_cache: ReadCache | None = None) -> tuple[Handbook, Measurements]:
     """The handbook with its datasets read: observations merged into its metrics, and the problems
-    of the data among the handbook's own (the rest of the handbook is kept whatever the data holds)."""
-    handbook = build_handbook(source, settings)
+    of the data among the handbook's own (the rest of the handbook is kept whatever the data holds).
+    The caches spare what an earlier build of the same process already read."""
+    handbook = build_handbook(source, settings, read_cache)
     measurements = measure(handbook, cache)
     if measurements.problems:
         handbook.problems = sorted_problems([*handbook.problems, *measurements.problems])
