@@ -64,10 +64,6 @@ class MetricDefinition(Node):
             return (0.0, 100.0)
         return (self.min, self.max)
 
-    @property
-    def builtin(self) -> bool:
-        return self.id in BUILTIN_METRICS and builtin_metrics()[self.id] is self
-
     def format(self, value: float | None) -> str:
         """A value as people read it: ``4.5%``, ``1,200``, a duration in the units it was written in
         (``19d``, ``3d 4h``)."""
