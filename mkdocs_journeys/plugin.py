@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -26,11 +27,12 @@ from .data.measure import DataCache, measured_handbook
 from .escape import one_line, page_title
 from .gc_pause import collector_paused
 from .handbook import Handbook
+from .held_pages import HeldPages
 from .kinds import KINDS, PAGE_KINDS
 from .language import ENGLISH, _, activate, fallback_warning, resolve
 from .load.file_cache import ReadCache
 from .rebuilds import Rebuilds
-from .render import RenderContext, assets, render_pages
+from .render import PagePlan, RenderContext, assets, page_plans
 from .render.page_html import PageHtml, page_html
 from .render.site import Site
 from .settings import Settings
@@ -57,6 +59,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
         self.html_blocks: dict[str, PageHtml] = {}
+        self.held = HeldPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: its caches
@@ -108,7 +111,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._log_findings(self.analysis)
         with collector_paused():
             self.context = RenderContext.for_build(handbook, self.analysis, directory_urls=config.use_directory_urls)
-            pages = render_pages(self.context)
+            pages = page_plans(self.context)
         self.site = self.context.site
         self.generated = set()
         self.rebuilds.start()
@@ -119,7 +122,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 _warn(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
                             "generated (your page is kept). Move your page or change the `output` option.")
                 continue
-            files.append(self.rebuilds.page_file(config, page.path, page.markdown, page.title,
+            files.append(self.rebuilds.page_file(config, page.path, _markdown_of(page), page.title,
                                                  _edit_uri(page.source, docs_dir)))
             self.generated.add(page.path)
         for asset in assets(self.site):
@@ -141,11 +144,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     @event_priority(100)  # before the search plugins write their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.rebuilds.finish(config)
+        self.held.clear()
         activate(ENGLISH)
         gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.forget()
+        self.held.clear()
         activate(ENGLISH)
         gc.unfreeze()
 
@@ -163,7 +168,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             log.info(f"the analysis has {count} finding{'s' if count != 1 else ''}: see the overview's handbook "
                      "health, `mkdocs-journeys check`, or `mkdocs build -v` for each one")
 
-    def _nav(self, files: Files, pages: list[Any]) -> list[Any]:
+    def _nav(self, files: Files, pages: list[PagePlan]) -> list[Any]:
         """The site's own pages as MkDocs would list them, then one compact Handbook section."""
         assert self.handbook is not None and self.site is not None
         own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.generated]
@@ -219,7 +224,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return converted.markdown
 
     @event_priority(100)  # before any other plugin reads the page's HTML
-    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _fill_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         converted = self.html_blocks.pop(page.file.src_uri, None)
         if converted is None:
             return html
@@ -231,6 +236,19 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 if target is not None:
                     page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
         return converted.fill(html)
+
+    @event_priority(-100)  # once every other plugin has seen the page's HTML
+    def _hold_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self.generated:
+            return html
+        return self.held.hold(page.file.src_uri, html)
+
+    on_page_content = CombinedEvent(_fill_page, _hold_page)
+
+    @event_priority(100)  # before the theme and the search plugins read the page's HTML
+    def on_page_context(self, context: Any, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> Any:
+        page.content = self.held.give_back(page.file.src_uri, page.content)
+        return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
@@ -254,3 +272,7 @@ def _edit_uri(source: Path | None, docs_dir: Path) -> str | None:
     if source is None:
         return None
     return Path(os.path.relpath(source.resolve(), docs_dir.resolve())).as_posix()
+
+
+def _markdown_of(plan: PagePlan) -> Callable[[], str]:
+    return lambda: plan.write().markdown

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,12 +37,28 @@ from .escape import page_title
 
 
 class GeneratedPage(File):
-    """A generated page that tells MkDocs whether it changed since the last build."""
+    """A generated page that tells MkDocs whether it changed since the last build, and is written
+    only when MkDocs reads it (then replaced by what the plugin hands back): a big site's pages
+    are not all held at once."""
 
     changed = True
+    _write: Callable[[], str] | None = None
+    _text: str | bytes | None = None
 
     def is_modified(self) -> bool:
         return self.changed
+
+    @property
+    def _content(self) -> str | bytes | None:
+        if self._text is None and self._write is not None:
+            self._text, self._write = self._write(), None
+        return self._text
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._text = value
+        if value is not None:
+            self._write = None
 
 
 @dataclass
@@ -69,18 +85,25 @@ class Rebuilds:
     _signature: str = ""
     _files: Files | None = None
 
-    def page_file(self, config: MkDocsConfig, path: str, markdown: str, title: str,
+    def page_file(self, config: MkDocsConfig, path: str, write: Callable[[], str], title: str,
                   edit_uri: str | None) -> GeneratedPage:
-        """A generated page's file, remembering what its HTML is made from."""
-        file = GeneratedPage.generated(config, path, content=markdown)
+        """A generated page's file. A dirty build writes the page at once, remembering what its HTML
+        is made from (to leave it as it was when that did not change); any other build writes it
+        when MkDocs reads it."""
+        file = GeneratedPage.generated(config, path, content="")
         assert isinstance(file, GeneratedPage)
         file.edit_uri = edit_uri
+        self.titles[path] = title
+        if not self.dirty:
+            file._text, file._write = None, write
+            return file
+        markdown = write()
+        file.content_string = markdown
         digest = hashlib.blake2b(digest_size=16)
         for part in (title, edit_uri or "", markdown):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         self.digests[path] = digest.digest()
-        self.titles[path] = title
         return file
 
     def start(self) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..kinds import PAGE_KINDS
+from ..kinds import PAGE_KINDS, PageKind
 from ..ownership import holdings
 from .context import RenderContext
 from .department_page import department_page
@@ -33,17 +37,45 @@ def assets(site: Site) -> list[Asset]:
     ]
 
 
-def render_pages(ctx: RenderContext) -> list[Page]:
-    """Every page of the handbook, in a stable order."""
+@dataclass(frozen=True)
+class PagePlan:
+    """A page known by its place and title before it is written: the navigation needs every page,
+    but a big site need not hold every page's text at once, so MkDocs has each written when it reads it."""
+
+    path: str
+    title: str
+    source: Path | None
+    kind: str
+    entity_id: str | None
+    write: Callable[[], Page]
+
+    @classmethod
+    def written(cls, page: Page) -> PagePlan:
+        return cls(page.path, page.title, page.source, page.kind, page.entity_id, lambda: page)
+
+
+def page_plans(ctx: RenderContext) -> list[PagePlan]:
+    """Every page of the handbook, in a stable order; the overview and the indexes (few, small) are
+    written at once, a definition's page when asked for."""
     handbook = ctx.handbook
     owned = holdings(handbook)
-    pages = [overview_page(ctx)]
-    pages += [index_page(ctx, kind) for kind in PAGE_KINDS]
-    pages += [journey_page(ctx, j) for j in handbook.journeys.values()]
-    pages += [persona_page(ctx, p) for p in handbook.personas.values()]
-    pages += [process_page(ctx, p) for p in handbook.processes.values()]
-    pages += [department_page(ctx, d, owned) for d in handbook.departments.values()]
-    return pages
+    plans = [PagePlan.written(overview_page(ctx))]
+    plans += [PagePlan.written(index_page(ctx, kind)) for kind in PAGE_KINDS]
+
+    def plan(kind: PageKind, definition: Any, write: Callable[[], Page]) -> PagePlan:
+        return PagePlan(ctx.site.path(kind, definition.id), ctx.site.title(kind, definition.id), definition.file,
+                        kind, definition.id, write)
+
+    plans += [plan("journey", j, functools.partial(journey_page, ctx, j)) for j in handbook.journeys.values()]
+    plans += [plan("persona", p, functools.partial(persona_page, ctx, p)) for p in handbook.personas.values()]
+    plans += [plan("process", p, functools.partial(process_page, ctx, p)) for p in handbook.processes.values()]
+    plans += [plan("department", d, functools.partial(department_page, ctx, d, owned))
+              for d in handbook.departments.values()]
+    return plans
 
 
-__all__ = ["Asset", "Page", "RenderContext", "Site", "assets", "plotly_js", "render_pages"]
+def render_pages(ctx: RenderContext) -> list[Page]:
+    """Every page of the handbook, written, in a stable order."""
+    return [plan.write() for plan in page_plans(ctx)]
+
+__all__ = ["Asset", "Page", "PagePlan", "RenderContext", "Site", "assets", "page_plans", "plotly_js", "render_pages"]

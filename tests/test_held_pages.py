@@ -1,0 +1,103 @@
+"""A big handbook's pages are written only when MkDocs reads them, and held compressed between
+MkDocs rendering and writing them; every other plugin and the theme still see each page whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs_journeys.held_pages import HELD, HeldPages
+from mkdocs_journeys.rebuilds import GeneratedPage
+
+from .sites import build, example_handbook, make_site
+
+# A hook file, run by MkDocs like any plugin at the default priority: it records what the pages
+# look like to a plugin at each event, and whether a generated page was written before MkDocs
+# read it.
+HOOK = '''
+import json
+from pathlib import Path
+
+seen = {"written_at_files": [], "content": {}, "context": {}, "post_page": {}}
+
+
+def on_files(files, config):
+    for file in files:
+        if file.src_uri.startswith("handbook/journeys/"):
+            seen["written_at_files"].append(file._text is not None)
+    return files
+
+
+def on_page_content(html, page, config, files):
+    seen["content"][page.file.src_uri] = html
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    seen["context"][page.file.src_uri] = page.content
+    return context
+
+
+def on_post_page(output, page, config):
+    seen["post_page"][page.file.src_uri] = output
+    return output
+
+
+def on_post_build(config):
+    Path(config.config_file_path).with_name("seen.json").write_text(json.dumps(seen), encoding="utf-8")
+'''
+
+
+def test_other_plugins_see_whole_pages_and_pages_are_written_when_read(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site", example_handbook(), config={"hooks": ["hook.py"]})
+    (root / "hook.py").write_text(HOOK, encoding="utf-8")
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.log
+    seen = json.loads((root / "seen.json").read_text(encoding="utf-8"))
+
+    assert seen["written_at_files"] and not any(seen["written_at_files"])
+    journey = "handbook/journeys/open-current-account.md"
+    for event in ("content", "context"):
+        html = seen[event][journey]
+        assert HELD not in html and "journeys-html:" not in html
+        assert 'class="journeys-map"' in html and '<table>' in html
+    # the page a plugin saw is the page written, and the page in the search index
+    assert seen["context"][journey] in seen["post_page"][journey]
+    built = (root / "site/handbook/journeys/open-current-account/index.html").read_text(encoding="utf-8")
+    assert seen["context"][journey] in built
+    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("handbook/journeys/open-current-account/"))
+    assert "Line of visibility" in texts
+
+
+def test_a_held_page_comes_back_as_it_was() -> None:
+    held = HeldPages()
+    html = "<p>Caf\u00e9 \u2192 \u26a0 " + "<td>x</td>" * 5000 + "</p>"
+    assert held.hold("a.md", html) == HELD
+    assert len(held.pages["a.md"]) < len(html) // 10
+    assert held.give_back("a.md", HELD) == html
+    assert held.give_back("a.md", HELD) == HELD  # given back once: no longer held
+
+
+def test_a_page_changed_while_held_is_left_as_changed() -> None:
+    held = HeldPages()
+    held.hold("a.md", "<p>mine</p>")
+    assert held.give_back("a.md", "<p>another plugin's</p>") == "<p>another plugin's</p>"
+    assert held.give_back("b.md", None) is None
+
+
+def test_a_generated_page_is_written_once_when_first_read() -> None:
+    calls: list[int] = []
+
+    def write() -> str:
+        calls.append(1)
+        return "# Written\n"
+
+    page = GeneratedPage("handbook/x.md", src_dir=None, dest_dir="site", use_directory_urls=True)
+    page._text, page._write = None, write
+    assert calls == []
+    assert page.content_string == "# Written\n"
+    assert page.content_string == "# Written\n"
+    assert calls == [1]
+    page.content_string = "# Replaced\n"
+    assert page.content_string == "# Replaced\n" and calls == [1]
