@@ -66,7 +66,8 @@ def test_other_plugins_see_whole_pages_and_pages_are_written_when_read(tmp_path:
     built = (root / "site/handbook/journeys/open-current-account/index.html").read_text(encoding="utf-8")
     assert seen["context"][journey] in built
     index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("handbook/journeys/open-current-account/"))
+    page = "handbook/journeys/open-current-account/"
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(page))
     assert "Line of visibility" in texts
 
 
