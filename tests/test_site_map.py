@@ -100,7 +100,8 @@ def test_alternatives_share_a_column_and_owners_their_lanes(claim: Build) -> Non
     grid = _map(_page(claim, CLAIM_PAGE))
     touchpoint_row = re.search(r'data-journeys-lane="touchpoint">(.*?)</div></div>(?=<div class="journeys-map-row)',
                                grid).group(1)  # type: ignore[union-attr]
-    first_cell = re.search(r'data-journeys-column="0"[^>]*>(.*?)</div><div class="journeys-map-cell', touchpoint_row)
+    first_cell = re.search(r'role="rowheader">.*?</div><div class="journeys-map-cell[^"]*" role="cell">(.*?)'
+                           r'</div><div class="journeys-map-cell', touchpoint_row)
     assert first_cell is not None
     assert 'data-journeys-touchpoint="calls-hotline"' in first_cell.group(1)
     assert 'data-journeys-touchpoint="uses-app"' in first_cell.group(1)

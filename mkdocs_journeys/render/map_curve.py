@@ -42,19 +42,18 @@ def curve_row(grid: MapGrid) -> None:
         return index + 0.5
 
     lines = [f'<line class="journeys-map-scale journeys-map-scale--high" x1="0" x2="{width}" y1="{TOP:g}" '
-             f'y2="{TOP:g}" vector-effect="non-scaling-stroke"/>',
+             f'y2="{TOP:g}"/>',
              f'<line class="journeys-map-scale journeys-map-scale--low" x1="0" x2="{width}" y1="{BOTTOM:g}" '
-             f'y2="{BOTTOM:g}" vector-effect="non-scaling-stroke"/>']
+             f'y2="{BOTTOM:g}"/>']
     if low < 0 < high:
         lines.append(f'<line class="journeys-map-scale journeys-map-scale--neutral" x1="0" x2="{width}" '
-                     f'y1="{y(0):g}" y2="{y(0):g}" vector-effect="non-scaling-stroke"/>')
+                     f'y1="{y(0):g}" y2="{y(0):g}"/>')
     for before, after in steps(grid.columns):
         for a in before.touchpoints:
             for b in after.touchpoints:
                 if a.emotion is not None and b.emotion is not None and compatible(a, b):
                     lines.append(f'<line class="journeys-map-segment" x1="{x(before.index):g}" '
-                                 f'y1="{y(a.emotion):g}" x2="{x(after.index):g}" y2="{y(b.emotion):g}" '
-                                 'vector-effect="non-scaling-stroke"/>')
+                                 f'y1="{y(a.emotion):g}" x2="{x(after.index):g}" y2="{y(b.emotion):g}"/>')
     svg = (f'<svg class="journeys-map-curve-svg" viewBox="0 0 {width} 100" preserveAspectRatio="none" '
            f'aria-hidden="true" focusable="false">{"".join(lines)}</svg>')
     lowest, highest = min(v for _, _, v in rated), max(v for _, _, v in rated)

@@ -1,8 +1,9 @@
 """The journey map's grid: rows of cells placed on explicit grid lines, written as raw HTML.
 
 The map is one CSS grid: the first column holds the lane labels, then one column per map column
-(a touchpoint with its alternatives, or an empty stage). Every cell names its grid row and columns,
-so lanes can leave cells out and stage headers can span their touchpoints' columns. Text is escaped
+(a touchpoint with its alternatives, or an empty stage). Every row fills all columns in order (an
+empty cell where a lane has nothing), so the browser places the cells and only stage headers and
+whole-row cells name the columns they span. Text is escaped
 for HTML here and nowhere else; MkDocs does not rewrite raw HTML, so links are browser URLs.
 """
 
@@ -96,15 +97,22 @@ class MapGrid:
         return f'<a href="{attr(url)}">{name}</a>'
 
     def row(self, lane: str, label: str, cells: Sequence[tuple[int, int, str]], kind: str = "") -> None:
-        """A row: its label (HTML) and cells as (first column index, columns spanned, HTML)."""
-        number = len(self.rows) + 1
+        """A row: its label (HTML) and cells as (first column index, columns spanned, HTML).
+
+        The cells of a row fill every column in order, so the grid places them itself: the label is
+        pinned to the first column (CSS), which starts a new grid row. Only a span wider than one
+        column is written out; the markup stays small on pages with many lanes."""
         css = f" journeys-map-row--{kind}" if kind else ""
         parts = [f'<div class="journeys-map-row{css}" role="row" data-journeys-lane="{attr(lane)}">',
-                 f'<div class="journeys-map-label" role="rowheader" style="grid-row: {number}">{label}</div>']
+                 f'<div class="journeys-map-label" role="rowheader">{label}</div>']
+        expected = 0
         for start, span, html in cells:
+            if start != expected:
+                raise ValueError(f"map row {lane!r}: a cell starts at column {start}, not {expected}")
+            expected = start + span
             stage_start = " journeys-map-cell--stage-start" if start in self.first_of_stage else ""
-            parts.append(f'<div class="journeys-map-cell{stage_start}" role="cell" data-journeys-column="{start}" '
-                         f'style="grid-row: {number}; grid-column: {start + 2} / span {span}">{html}</div>')
+            place = f' style="grid-column: span {span}"' if span > 1 else ""
+            parts.append(f'<div class="journeys-map-cell{stage_start}" role="cell"{place}>{html}</div>')
         parts.append("</div>")
         self.rows.append("".join(parts))
 
