@@ -60,11 +60,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.titles: dict[str, str] = {}
         self.html_blocks: dict[str, PageHtml] = {}
         self.held = HeldPages()
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance across the rebuilds of `mkdocs serve`: its caches
         then spare the files and datasets that did not change, and (``--dirty``) the pages."""
         self.rebuilds.dirty = dirty
+        self.serving = command == "serve"
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[list[Any], list[Any]]:
         try:
@@ -140,6 +142,21 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.rebuilds.plan(nav, files, config)
         return nav
+
+    @event_priority(-100)  # once every plugin has read the pages
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page has been read and turned into HTML: a one-off build needs the handbook no more.
+        Letting it go before the theme and the search plugins hold every page's text keeps the peak
+        memory of a big build to the larger of the two, not their sum. `mkdocs serve` keeps it: the
+        next rebuild reuses what did not change."""
+        if not self.serving:
+            self.handbook = self.analysis = self.context = None
+            self.site = None
+            self.read_cache, self.data_cache = ReadCache(), DataCache()
+            gc.unfreeze()  # the handbook's objects refer to each other: only the collector frees them
+            gc.collect()
+            gc.freeze()
+        return env
 
     @event_priority(100)  # before the search plugins write their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

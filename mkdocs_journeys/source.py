@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,27 +63,76 @@ class Plain(str):
         return obj
 
 
+# A position packed into one integer (line above, column below): a big handbook holds millions of
+# them for as long as its models live, and a tuple of two integers costs five times the memory.
+_COLUMN_BITS = 24
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_PAIR_BITS = 64  # a key's position above its value's, in one integer
+
+
+def _pack(pos: Pos) -> int:
+    return pos[0] << _COLUMN_BITS | min(pos[1], _COLUMN_MASK)
+
+
+def _unpack(packed: int) -> Pos:
+    return (packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+
+
 class Map(dict[str, Any]):
     """A mapping with the position of itself and of each key and value."""
 
-    __slots__ = ("key_pos", "pos", "value_pos")
+    __slots__ = ("_at", "pos")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.key_pos: dict[str, Pos] = {}
-        self.value_pos: dict[str, Pos] = {}
+        self._at: dict[str, int] = {}
+
+    def place(self, key: str, key_pos: Pos, value_pos: Pos) -> None:
+        """Remember where ``key`` and its value were written."""
+        self._at[key] = _pack(key_pos) << _PAIR_BITS | _pack(value_pos)
+
+    def key_position(self, key: str) -> Pos | None:
+        packed = self._at.get(key)
+        return None if packed is None else _unpack(packed >> _PAIR_BITS)
+
+    def value_position(self, key: str) -> Pos | None:
+        packed = self._at.get(key)
+        return None if packed is None else _unpack(packed & ((1 << _PAIR_BITS) - 1))
+
+    @property
+    def key_pos(self) -> dict[str, Pos]:
+        """Every key's position (a copy, to read)."""
+        return {key: _unpack(packed >> _PAIR_BITS) for key, packed in self._at.items()}
+
+    @property
+    def value_pos(self) -> dict[str, Pos]:
+        """Every value's position (a copy, to read)."""
+        return {key: _unpack(packed & ((1 << _PAIR_BITS) - 1)) for key, packed in self._at.items()}
 
 
 class Seq(list[Any]):
     """A sequence with the position of itself and of each item."""
 
-    __slots__ = ("item_pos", "pos")
+    __slots__ = ("_at", "pos")
 
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.item_pos: list[Pos] = []
+        self._at = array("Q")
+
+    def append_at(self, item: Any, pos: Pos) -> None:
+        """Append an item written at ``pos``."""
+        self.append(item)
+        self._at.append(_pack(pos))
+
+    def item_position(self, index: int) -> Pos | None:
+        return _unpack(self._at[index]) if 0 <= index < len(self._at) else None
+
+    @property
+    def item_pos(self) -> list[Pos]:
+        """Every item's position (a copy, to read)."""
+        return [_unpack(packed) for packed in self._at]
 
 
 @dataclass
@@ -113,10 +163,10 @@ class Document:
         for i, step in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, Map) and isinstance(step, str) and step in node:
-                best = node.key_pos[step] if last and key else node.value_pos[step]
+                best = (node.key_position(step) if last and key else node.value_position(step)) or best
                 node = node[step]
             elif isinstance(node, Seq) and isinstance(step, int) and 0 <= step < len(node):
-                best = node.item_pos[step]
+                best = node.item_position(step) or best
                 node = node[step]
             else:
                 break

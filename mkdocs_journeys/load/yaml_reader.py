@@ -242,8 +242,7 @@ class _EventReader:
         frame = self._stack[-1]
         parent = frame.container
         if type(parent) is Seq:
-            parent.append(value)
-            parent.item_pos.append(pos)
+            parent.append_at(value, pos)
         elif frame.awaiting_key:
             frame.key, frame.key_pos, frame.awaiting_key = self._key(value, event), pos, False
         else:
@@ -254,14 +253,13 @@ class _EventReader:
 
     def _set(self, mapping: Any, key: str, key_pos: Pos, value: Any, pos: Pos) -> None:
         if key in mapping:
-            first = mapping.key_pos[key]
+            first = mapping.key_position(key) or key_pos
             self.problems.append(Problem(
                 Location(self.file, *key_pos), f"the key '{key}' is repeated in this mapping (first at line "
                 f"{first[0]})", "duplicate-key", hint="keep one of the two"))
             return
         mapping[key] = value
-        mapping.key_pos[key] = key_pos
-        mapping.value_pos[key] = pos
+        mapping.place(key, key_pos, pos)
 
     def _anchor(self, mark: Any) -> None:
         self._repeated(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
