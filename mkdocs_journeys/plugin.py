@@ -31,6 +31,7 @@ from .held_pages import HeldPages
 from .kinds import KINDS, PAGE_KINDS
 from .language import ENGLISH, _, activate, fallback_warning, resolve
 from .load.file_cache import ReadCache
+from .memory_release import release_memory
 from .rebuilds import Rebuilds
 from .render import PagePlan, RenderContext, assets, page_plans
 from .render.page_html import PageHtml, page_html
@@ -153,9 +154,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.handbook = self.analysis = self.context = None
             self.site = None
             self.read_cache, self.data_cache = ReadCache(), DataCache()
-            gc.unfreeze()  # the handbook's objects refer to each other: only the collector frees them
-            gc.collect()
-            gc.freeze()
+            release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
         return env
 
     @event_priority(100)  # before the search plugins write their index
@@ -164,6 +163,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.held.clear()
         activate(ENGLISH)
         gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects be collected
+        release_memory()  # what the pages held, before the search plugins write their index
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.forget()

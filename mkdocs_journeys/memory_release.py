@@ -1,0 +1,38 @@
+"""Handing memory a build no longer needs back to the operating system.
+
+Python frees a dropped object at once, but the C allocator keeps the freed pages for the process;
+the largest allocation of a big build comes last (the search plugins write their whole index as one
+string), so pages kept then add to the peak. Where the C library can return them (glibc's
+``malloc_trim``) they are returned; elsewhere nothing happens.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+import gc
+from collections.abc import Callable
+
+
+@functools.cache
+def _trim() -> Callable[[int], int] | None:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        return ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+def release_memory(*, collect: bool = False) -> None:
+    """Return freed memory to the system; ``collect`` first frees what only reference cycles hold
+    (the collector is frozen again afterwards, as a build keeps it)."""
+    if collect:
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+    trim = _trim()
+    if trim is not None:
+        trim(0)
