@@ -9,7 +9,6 @@ string), so pages kept then add to the peak. Where the C library can return them
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 from collections.abc import Callable
@@ -17,12 +16,9 @@ from collections.abc import Callable
 
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
     try:
-        return ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):  # not glibc
+        return ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: no library search
+    except (OSError, AttributeError, TypeError):  # not glibc, or no such handle on this system
         return None
 
 
