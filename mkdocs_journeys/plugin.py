@@ -149,11 +149,12 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Every page has been read and turned into HTML: a one-off build needs the handbook no more.
         Letting it go before the theme and the search plugins hold every page's text keeps the peak
         memory of a big build to the larger of the two, not their sum. `mkdocs serve` keeps it: the
-        next rebuild reuses what did not change."""
+        next rebuild reuses what did not change. The data cache stays in either case, so a program
+        that builds again in the same process does not read unchanged datasets again."""
         if not self.serving:
             self.handbook = self.analysis = self.context = None
             self.site = None
-            self.read_cache, self.data_cache = ReadCache(), DataCache()
+            self.read_cache = ReadCache()  # the parsed files; the datasets' aggregates are small and kept
             release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
         return env
 
