@@ -8,7 +8,6 @@ string), so pages kept then add to the peak. Where the C library can return them
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import gc
 from collections.abc import Callable
@@ -17,9 +16,13 @@ from collections.abc import Callable
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
     try:
-        return ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: no library search
-    except (OSError, AttributeError, TypeError):  # not glibc, or no such handle on this system
+        import ctypes  # absent from some Python builds
+
+        trim = ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: no library search
+    except (ImportError, OSError, AttributeError, TypeError):  # not glibc, or no such handle here
         return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
 
 
 def release_memory(*, collect: bool = False) -> None:

@@ -40,6 +40,11 @@ from .settings import Settings
 
 log = get_plugin_logger(__name__)
 
+# A generated page's HTML is filled in before, and held (compressed) after, every other plugin's
+# handler of the same event: plugins that want to run first or last conventionally use 100 and -100,
+# and equal priorities run in the order plugins are listed.
+FIRST, LAST = 1000, -1000
+
 
 class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     """Options are validated by :class:`~mkdocs_journeys.settings.Settings`, shared with the CLI."""
@@ -241,7 +246,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         page.file.content_string = converted.markdown  # the whole Markdown is not needed again
         return converted.markdown
 
-    @event_priority(100)  # before any other plugin reads the page's HTML
+    @event_priority(FIRST)  # before any other plugin reads the page's HTML
     def _fill_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         converted = self.html_blocks.pop(page.file.src_uri, None)
         if converted is None:
@@ -255,7 +260,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     page.links_to_anchors.setdefault(target, {}).setdefault(anchor, written)
         return converted.fill(html)
 
-    @event_priority(-100)  # once every other plugin has seen the page's HTML
+    @event_priority(LAST)  # once every other plugin has seen the page's HTML
     def _hold_page(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri not in self.generated:
             return html
@@ -263,7 +268,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     on_page_content = CombinedEvent(_fill_page, _hold_page)
 
-    @event_priority(100)  # before the theme and the search plugins read the page's HTML
+    @event_priority(FIRST)  # before the theme and the search plugins read the page's HTML
     def on_page_context(self, context: Any, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> Any:
         page.content = self.held.give_back(page.file.src_uri, page.content)
         return context
@@ -274,6 +279,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        self.serving = True  # also `mkdocs serve --clean`, which starts its plugins as for a build
         if self.source is not None and self.source.is_dir():
             server.watch(str(self.source))
         return server

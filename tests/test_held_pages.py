@@ -11,14 +11,18 @@ from mkdocs_journeys.rebuilds import GeneratedPage
 
 from .sites import build, example_handbook, make_site
 
-# A hook file, run by MkDocs like any plugin at the default priority: it records what the pages
-# look like to a plugin at each event, and whether a generated page was written before MkDocs
-# read it.
+# A hook file, run by MkDocs like any plugin listed after the journeys plugin: it records what the
+# pages look like to a plugin at each event (its HTML hooks at the priorities plugins use to run
+# last and first), whether a generated page was written before MkDocs read it, whether pages are
+# really held between the events, and whether a one-off build let the handbook go.
 HOOK = '''
 import json
 from pathlib import Path
 
-seen = {"written_at_files": [], "content": {}, "context": {}, "post_page": {}}
+from mkdocs.plugins import event_priority
+
+seen = {"written_at_files": [], "content": {}, "context": {}, "post_page": {}, "held_at_env": [],
+        "handbook_after_build": None}
 
 
 def on_files(files, config):
@@ -28,11 +32,19 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)
 def on_page_content(html, page, config, files):
     seen["content"][page.file.src_uri] = html
     return html
 
 
+def on_env(env, config, files):
+    seen["held_at_env"] = [file.page.content for file in files.documentation_pages()
+                           if file.src_uri.startswith("handbook/journeys/") and file.page is not None]
+    return env
+
+
+@event_priority(100)
 def on_page_context(context, page, config, nav):
     seen["context"][page.file.src_uri] = page.content
     return context
@@ -44,6 +56,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    seen["handbook_after_build"] = config.plugins["journeys"].handbook is not None
     Path(config.config_file_path).with_name("seen.json").write_text(json.dumps(seen), encoding="utf-8")
 '''
 
@@ -69,6 +82,9 @@ def test_other_plugins_see_whole_pages_and_pages_are_written_when_read(tmp_path:
     page = "handbook/journeys/open-current-account/"
     texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(page))
     assert "Line of visibility" in texts
+    # between the events the pages are held, and by the end the handbook is let go
+    assert seen["held_at_env"] and all(content == HELD for content in seen["held_at_env"])
+    assert seen["handbook_after_build"] is False
 
 
 def test_a_held_page_comes_back_as_it_was() -> None:

@@ -4,7 +4,10 @@ is frozen, as it is during a build, and the collector stays frozen afterwards.""
 from __future__ import annotations
 
 import gc
+import platform
 import weakref
+
+import pytest
 
 from mkdocs_journeys.memory_release import release_memory
 
@@ -42,3 +45,25 @@ def test_without_collecting_nothing_is_freed_but_the_call_is_safe() -> None:
     finally:
         gc.unfreeze()
         gc.collect()
+
+
+def test_where_the_c_library_cannot_trim_releasing_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    from mkdocs_journeys import memory_release
+
+    class NoTrim:  # a C library without malloc_trim (macOS, musl)
+        pass
+
+    def no_handle(name: object) -> object:  # Windows: no handle for the process itself
+        raise TypeError("'/' in None")
+
+    for library in (lambda name: NoTrim(), no_handle):
+        memory_release._trim.cache_clear()
+        monkeypatch.setattr(ctypes, "CDLL", library)
+        assert memory_release._trim() is None
+        release_memory(collect=True)  # nothing to call, nothing raised
+    monkeypatch.undo()
+    memory_release._trim.cache_clear()
+    if platform.libc_ver()[0] == "glibc":  # Linux with glibc, as in CI: the real function is found
+        assert memory_release._trim() is not None

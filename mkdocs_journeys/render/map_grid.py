@@ -1,4 +1,4 @@
-"""The journey map's grid: rows of cells placed on explicit grid lines, written as raw HTML.
+"""The journey map's grid: rows of cells that fill its columns in order, written as raw HTML.
 
 The map is one CSS grid: the first column holds the lane labels, then one column per map column
 (a touchpoint with its alternatives, or an empty stage). Every row fills all columns in order (an
@@ -113,6 +113,8 @@ class MapGrid:
             stage_start = " journeys-map-cell--stage-start" if start in self.first_of_stage else ""
             place = f' style="grid-column: span {span}"' if span > 1 else ""
             parts.append(f'<div class="journeys-map-cell{stage_start}" role="cell"{place}>{html}</div>')
+        if expected != self.width:
+            raise ValueError(f"map row {lane!r}: its cells end at column {expected}, not {self.width}")
         parts.append("</div>")
         self.rows.append("".join(parts))
 
