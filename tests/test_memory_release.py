@@ -17,13 +17,17 @@ class _Node:
         self.other: _Node | None = None
 
 
-def test_a_cycle_frozen_with_the_build_is_freed_and_the_collector_stays_frozen() -> None:
+def _frozen_cycle() -> weakref.ref[_Node]:
+    """Two objects that only refer to each other, frozen with everything else (as a build does)."""
     a, b = _Node(), _Node()
     a.other, b.other = b, a
-    gone = weakref.ref(a)
     gc.freeze()
+    return weakref.ref(a)
+
+
+def test_a_cycle_frozen_with_the_build_is_freed_and_the_collector_stays_frozen() -> None:
+    gone = _frozen_cycle()
     try:
-        del a, b
         gc.collect()
         assert gone() is not None  # frozen: a plain collection leaves it
         release_memory(collect=True)
@@ -34,12 +38,8 @@ def test_a_cycle_frozen_with_the_build_is_freed_and_the_collector_stays_frozen()
 
 
 def test_without_collecting_nothing_is_freed_but_the_call_is_safe() -> None:
-    a, b = _Node(), _Node()
-    a.other, b.other = b, a
-    gone = weakref.ref(a)
-    gc.freeze()
+    gone = _frozen_cycle()
     try:
-        del a, b
         release_memory()
         assert gone() is not None
     finally:
