@@ -157,8 +157,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         next rebuild reuses what did not change. The data cache stays in either case, so a program
         that builds again in the same process does not read unchanged datasets again."""
         if not self.serving:
-            self.handbook = self.analysis = self.context = None
-            self.site = None
+            self.handbook, self.analysis, self.context, self.site = None, None, None, None
             self.read_cache = ReadCache()  # the parsed files; the datasets' aggregates are small and kept
             release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
         return env

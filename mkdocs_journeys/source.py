@@ -68,6 +68,7 @@ class Plain(str):
 _COLUMN_BITS = 24
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 _PAIR_BITS = 64  # a key's position above its value's, in one integer
+_VALUE_MASK = (1 << _PAIR_BITS) - 1
 
 
 def _pack(pos: Pos) -> int:
@@ -98,7 +99,7 @@ class Map(dict[str, Any]):
 
     def value_position(self, key: str) -> Pos | None:
         packed = self._at.get(key)
-        return None if packed is None else _unpack(packed & ((1 << _PAIR_BITS) - 1))
+        return None if packed is None else _unpack(packed & _VALUE_MASK)
 
     @property
     def key_pos(self) -> dict[str, Pos]:
@@ -108,7 +109,7 @@ class Map(dict[str, Any]):
     @property
     def value_pos(self) -> dict[str, Pos]:
         """Every value's position (a copy, to read)."""
-        return {key: _unpack(packed & ((1 << _PAIR_BITS) - 1)) for key, packed in self._at.items()}
+        return {key: _unpack(packed & _VALUE_MASK) for key, packed in self._at.items()}
 
 
 class Seq(list[Any]):
