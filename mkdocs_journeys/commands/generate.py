@@ -98,10 +98,11 @@ def _generate(source: Path, settings: Settings, args: argparse.Namespace) -> int
     return EXIT_PROBLEMS if handbook.problems else EXIT_OK
 
 
-def _watch(source: Path, settings: Settings, args: argparse.Namespace, interval: float = 0.3) -> int:
-    """Generate again whenever a file of the handbook folder changes, until Ctrl-C."""
+def _watch(source: Path, settings: Settings, args: argparse.Namespace, stamp: tuple[tuple[str, int, int], ...],
+           interval: float = 0.3) -> int:
+    """Generate again whenever a file of the handbook folder changes, until Ctrl-C. ``stamp``: the
+    folder as it was before the first generation, so that a change made while it ran is not missed."""
     print(f"watching {quoted(source)} for changes (Ctrl-C to stop)", flush=True)
-    stamp = folder_stamp(source)
     try:
         while True:
             time.sleep(interval)
@@ -125,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     if not known:
         print(fallback_warning(str(requested)), file=sys.stderr)
     with use_language(language):  # the pages in the language of the site's theme, as the plugin writes them
-        code = _generate(source, settings, args)
-        if getattr(args, "watch", False):
-            return _watch(source, settings, args)
-        return code
+        if not getattr(args, "watch", False):
+            return _generate(source, settings, args)
+        stamp = folder_stamp(source)  # before the first generation: a change made while it runs is not missed
+        _generate(source, settings, args)
+        return _watch(source, settings, args, stamp)
