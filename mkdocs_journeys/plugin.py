@@ -32,8 +32,10 @@ from .kinds import KINDS, PAGE_KINDS
 from .language import ENGLISH, _, activate, fallback_warning, resolve
 from .load.file_cache import ReadCache
 from .memory_release import release_memory
+from .pages_ahead import PageAhead, carried, carry
 from .rebuilds import Rebuilds
-from .render import PagePlan, RenderContext, assets, page_plans
+from .render import PagePlan, RenderContext, assets, forget_cached_text, page_plans
+from .render.hand_written import rewrite, uses_handbook
 from .render.page_html import PageHtml, page_html
 from .render.site import Site
 from .settings import Settings
@@ -105,6 +107,39 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        pages = self._read_handbook(files, config)
+        assert self.site is not None
+        for asset in assets(self.site):
+            if files.get_file_from_path(asset.path) is None:
+                files.append(File.generated(config, asset.path, abs_src_path=str(asset.source),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        nav = self._nav(files, pages) if config.nav is None and self.settings.nav == "auto" else None
+        docs_dir = Path(config.docs_dir)
+        generated = [(page.path, page.title, _edit_uri(page.source, docs_dir), _markdown_of(page))
+                     for page in pages if page.path in self.generated]
+        del pages
+        if self._may_let_handbook_go_now(files, config):
+            carrying = carry([PageAhead.written(path, title, edit_uri, write())
+                              for path, title, edit_uri, write in generated], nav)
+            del generated, nav
+            self._let_handbook_go()
+            ahead, nav = carried(carrying)
+            generated = [(page.path, page.title, page.edit_uri, page.markdown) for page in ahead]
+        self.rebuilds.start()
+        self.titles = {}
+        for path, title, edit_uri, write in generated:
+            files.append(self.rebuilds.page_file(config, path, write, title, edit_uri))
+            self.titles[path] = title
+        if nav is not None:
+            config.nav = nav
+        # What the build keeps from here lives until it ends; keep the garbage collector from walking
+        # it again and again while MkDocs renders every page (a tenth of a big build's time).
+        gc.freeze()
+        return files
+
+    def _read_handbook(self, files: Files, config: MkDocsConfig) -> list[PagePlan]:
+        """Read, check and analyse the handbook, log its problems, and plan its pages: every one,
+        with the paths it will be generated at (those a page in the docs folder does not take)."""
         assert self.source is not None
         if not self.source.is_dir():
             raise PluginError(one_line(f"journeys: the handbook folder '{self.settings.source}' does not exist "
@@ -122,27 +157,40 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             pages = page_plans(self.context)
         self.site = self.context.site
         self.generated = set()
-        self.rebuilds.start()
-        self.titles = {page.path: page.title for page in pages}
-        docs_dir = Path(config.docs_dir)
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
                 _warn(f"'{page.path}' exists in the docs folder: the handbook page at that path is not "
                             "generated (your page is kept). Move your page or change the `output` option.")
+            else:
+                self.generated.add(page.path)
+        return pages
+
+    def _may_let_handbook_go_now(self, files: Files, config: MkDocsConfig) -> bool:
+        """Whether nothing after this event needs the handbook: a one-off build, no other plugin that
+        rewrites Markdown (it might add a link to an entity or an embed), and no hand-written page
+        that holds one. Then the pages are written at once and the handbook goes before MkDocs reads
+        any page (see :mod:`.pages_ahead`); else it goes in :meth:`on_env`."""
+        if self.serving or self.rebuilds.dirty:
+            return False
+        if any(getattr(handler, "__self__", None) is not self for handler in config.plugins.events["page_markdown"]):
+            return False
+        for file in files.documentation_pages():
+            if file.src_uri in self.generated:
                 continue
-            files.append(self.rebuilds.page_file(config, page.path, _markdown_of(page), page.title,
-                                                 _edit_uri(page.source, docs_dir)))
-            self.generated.add(page.path)
-        for asset in assets(self.site):
-            if files.get_file_from_path(asset.path) is None:
-                files.append(File.generated(config, asset.path, abs_src_path=str(asset.source),
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-        if config.nav is None and self.settings.nav == "auto":
-            config.nav = self._nav(files, pages)
-        # The handbook's objects live until the build ends; keep the garbage collector from walking
-        # them again and again while MkDocs renders every page (a tenth of a big build's time).
-        gc.freeze()
-        return files
+            try:
+                if uses_handbook(file.content_string):
+                    return False
+            except (OSError, UnicodeDecodeError):  # MkDocs reports it when it reads the page
+                return False
+        return True
+
+    def _let_handbook_go(self) -> None:
+        """Drop the handbook and everything made from it (the data cache stays: a program that builds
+        again in this process reads no unchanged dataset again)."""
+        self.handbook, self.analysis, self.context, self.site = None, None, None, None
+        self.read_cache = ReadCache()
+        forget_cached_text()
+        release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
 
     @event_priority(-100)  # once every plugin has had its say on the nav
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -151,15 +199,12 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     @event_priority(-100)  # once every plugin has read the pages
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page has been read and turned into HTML: a one-off build needs the handbook no more.
-        Letting it go before the theme and the search plugins hold every page's text keeps the peak
-        memory of a big build to the larger of the two, not their sum. `mkdocs serve` keeps it: the
-        next rebuild reuses what did not change. The data cache stays in either case, so a program
-        that builds again in the same process does not read unchanged datasets again."""
-        if not self.serving:
-            self.handbook, self.analysis, self.context, self.site = None, None, None, None
-            self.read_cache = ReadCache()  # the parsed files; the datasets' aggregates are small and kept
-            release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
+        """Every page has been read and turned into HTML: a one-off build needs the handbook no more
+        (when :meth:`on_files` did not let it go already). Letting it go before the theme and the
+        search plugins hold every page's text keeps the peak memory of a big build to the larger of
+        the two, not their sum. `mkdocs serve` keeps it: the next rebuild reuses what did not change."""
+        if not self.serving and self.handbook is not None:
+            self._let_handbook_go()
         return env
 
     @event_priority(100)  # before the search plugins write their index
@@ -221,8 +266,6 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return self._page_html(markdown, page, files)
         if self.context is None:
             return markdown
-        from .render.hand_written import rewrite
-
         result = rewrite(markdown, page.file.src_uri, self.context)
         for line, message in result.problems:
             _warn(f"{page.file.src_uri}:{line}: {message}")

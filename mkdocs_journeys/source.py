@@ -38,6 +38,10 @@ def display_path(file: Path, root: Path | None = None) -> str:
     return _relative(file, root or Path.cwd())
 
 
+def forget_shown_paths() -> None:
+    _relative.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def _relative(file: Path, root: Path) -> str:
     """Cached: a big handbook prints thousands of findings from the same few files."""

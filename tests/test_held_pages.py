@@ -62,7 +62,10 @@ def on_post_build(config):
 
 
 def test_other_plugins_see_whole_pages_and_pages_are_written_when_read(tmp_path: Path) -> None:
-    root = make_site(tmp_path / "site", example_handbook(), config={"hooks": ["hook.py"]})
+    # A hand-written page that links to a journey: the pages need the handbook while MkDocs reads
+    # them, so they are written then (the other way is in test_pages_ahead).
+    docs = {"index.md": "# Home\n\nSee [](journey:open-current-account).\n"}
+    root = make_site(tmp_path / "site", example_handbook(), docs=docs, config={"hooks": ["hook.py"]})
     (root / "hook.py").write_text(HOOK, encoding="utf-8")
     result = build(root, strict=True)
     assert result.returncode == 0, result.log

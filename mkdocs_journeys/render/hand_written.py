@@ -29,6 +29,12 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 EMBEDS = ("owners", "metrics", "emotion", "map")
 
 
+def uses_handbook(markdown: str) -> bool:
+    """Whether a hand-written page may hold a link to an entity or an embed (a quick look, erring
+    towards yes): a build can let the handbook go before MkDocs reads the pages only when none does."""
+    return "[[journeys" in markdown or _LINK.search(markdown) is not None
+
+
 @dataclass
 class Rewritten:
     markdown: str

@@ -74,7 +74,7 @@ class Site:
 
     @staticmethod
     def relative(from_path: str, to_path: str) -> str:
-        return _relative(posixpath.dirname(from_path) or ".", to_path)
+        return relative_path(posixpath.dirname(from_path) or ".", to_path)
 
     def url(self, from_path: str, kind: Kind, entity_id: str, anchor: str | None = None) -> str:
         target = self.relative(from_path, self.path(kind, entity_id))
@@ -93,6 +93,6 @@ class Site:
 
 
 @functools.lru_cache(maxsize=65536)
-def _relative(from_dir: str, to_path: str) -> str:
+def relative_path(from_dir: str, to_path: str) -> str:
     """Cached: pages link to the same few folders thousands of times, and relpath is slow."""
     return posixpath.relpath(to_path, from_dir)
