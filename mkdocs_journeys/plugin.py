@@ -265,6 +265,10 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             page.meta["title"] = page_title(self.titles[page.file.src_uri])
             return self._page_html(markdown, page, files)
         if self.context is None:
+            if uses_handbook(markdown):  # a page another plugin added once the handbook had gone
+                _warn(f"{page.file.src_uri}: its links to handbook entities and embeds are left as written: the "
+                      "page was added after the journeys plugin let the handbook go. List the plugin that adds "
+                      "it before `journeys` in mkdocs.yml.")
             return markdown
         result = rewrite(markdown, page.file.src_uri, self.context)
         for line, message in result.problems:

@@ -82,6 +82,25 @@ def test_a_hand_written_link_to_an_entity_keeps_the_handbook_for_the_pages(tmp_p
     assert 'href="handbook/journeys/open-current-account/"' in home
 
 
+LATE_PAGE = '''
+from mkdocs.structure.files import File
+
+
+def on_files(files, config):
+    files.append(File.generated(config, "late.md", content="# Late\\n\\nSee [](journey:open-current-account).\\n"))
+    return files
+'''
+
+
+def test_a_page_added_after_the_handbook_went_is_reported_not_silently_left(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "late", example_handbook(), config={"hooks": ["hook.py"]})
+    (site / "hook.py").write_text(LATE_PAGE, encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.log
+    assert any("late.md: its links to handbook entities and embeds are left as written" in line
+               and "before `journeys`" in line for line in result.warnings()), result.log
+
+
 def test_a_page_carried_across_comes_back_as_it_was() -> None:
     markdown = "# Caf\u00e9 \u2192 \u26a0\n\n" + "| a | b |\n" * 2000
     page = PageAhead.written("handbook/journeys/x.md", "Caf\u00e9", None, markdown)
