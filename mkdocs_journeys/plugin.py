@@ -39,6 +39,7 @@ from .render.hand_written import rewrite, uses_handbook
 from .render.page_html import PageHtml, page_html
 from .render.site import Site
 from .settings import Settings
+from .source import forget_shown_paths
 
 log = get_plugin_logger(__name__)
 
@@ -119,11 +120,14 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                      for page in pages if page.path in self.generated]
         del pages
         if self._may_let_handbook_go_now(files, config):
-            carrying = carry([PageAhead.written(path, title, edit_uri, write())
-                              for path, title, edit_uri, write in generated], nav)
+            with collector_paused():  # the handbook is not frozen yet: a collection would walk all of it
+                carrying = carry([PageAhead.written(path, title, edit_uri, _write_now(path, write))
+                                  for path, title, edit_uri, write in generated], nav)
             del generated, nav
             self._let_handbook_go()
             ahead, nav = carried(carrying)
+            del carrying
+            self.generated = {page.path for page in ahead}  # its strings were made among the handbook's
             generated = [(page.path, page.title, page.edit_uri, page.markdown) for page in ahead]
         self.rebuilds.start()
         self.titles = {}
@@ -144,18 +148,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not self.source.is_dir():
             raise PluginError(one_line(f"journeys: the handbook folder '{self.settings.source}' does not exist "
                                        f"(looked for {self.source})"))
-        # The caches live as long as the plugin: `mkdocs serve` does not parse an unchanged file or
-        # read an unchanged dataset again.
-        handbook, measurements = measured_handbook(self.source, self.settings, self.data_cache, self.read_cache)
-        self.handbook = handbook
-        for problem in handbook.problems:
+        context = self._load(config)
+        for problem in context.handbook.problems:
             _warn(f"{problem.location.display()}: {problem.full_message()}")
-        self.analysis = analyse(handbook, measurements)
+        assert self.analysis is not None
         self._log_findings(self.analysis)
         with collector_paused():
-            self.context = RenderContext.for_build(handbook, self.analysis, directory_urls=config.use_directory_urls)
-            pages = page_plans(self.context)
-        self.site = self.context.site
+            pages = page_plans(context)
         self.generated = set()
         for page in pages:
             if files.get_file_from_path(page.path) is not None:
@@ -165,18 +164,31 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self.generated.add(page.path)
         return pages
 
+    def _load(self, config: MkDocsConfig) -> RenderContext:
+        """The handbook, its analysis and what the pages are rendered from. The caches live as long as
+        the plugin: `mkdocs serve` does not parse an unchanged file or read an unchanged dataset again."""
+        assert self.source is not None
+        handbook, measurements = measured_handbook(self.source, self.settings, self.data_cache, self.read_cache)
+        self.handbook = handbook
+        self.analysis = analyse(handbook, measurements)
+        with collector_paused():
+            self.context = RenderContext.for_build(handbook, self.analysis, directory_urls=config.use_directory_urls)
+        self.site = self.context.site
+        return self.context
+
     def _may_let_handbook_go_now(self, files: Files, config: MkDocsConfig) -> bool:
-        """Whether nothing after this event needs the handbook: a one-off build, no other plugin that
-        rewrites Markdown (it might add a link to an entity or an embed), and no hand-written page
-        that holds one. Then the pages are written at once and the handbook goes before MkDocs reads
-        any page (see :mod:`.pages_ahead`); else it goes in :meth:`on_env`."""
-        if self.serving or self.rebuilds.dirty:
+        """Whether nothing is expected to need the handbook after this event: a one-off build, no
+        plugin that rewrites Markdown or replaces a page's source before this one reads it (it might
+        add a link to an entity or an embed), and no hand-written page that holds one. Then the pages
+        are written at once and the handbook goes before MkDocs reads any page (see
+        :mod:`.pages_ahead`); else it goes in :meth:`on_env`. A page that needs it all the same has it
+        read again (:meth:`on_page_markdown`)."""
+        if self.serving or self.rebuilds.dirty or config.plugins.events["page_read_source"]:
             return False
-        if any(getattr(handler, "__self__", None) is not self for handler in config.plugins.events["page_markdown"]):
+        owners = [getattr(handler, "__self__", None) for handler in config.plugins.events["page_markdown"]]
+        if not owners or owners[0] is not self:  # in the order they run: another one runs first
             return False
         for file in files.documentation_pages():
-            if file.src_uri in self.generated:
-                continue
             try:
                 if uses_handbook(file.content_string):
                     return False
@@ -190,6 +202,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.handbook, self.analysis, self.context, self.site = None, None, None, None
         self.read_cache = ReadCache()
         forget_cached_text()
+        forget_shown_paths()
         release_memory(collect=True)  # the handbook's objects refer to each other: only the collector frees them
 
     @event_priority(-100)  # once every plugin has had its say on the nav
@@ -265,11 +278,13 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             page.meta["title"] = page_title(self.titles[page.file.src_uri])
             return self._page_html(markdown, page, files)
         if self.context is None:
-            if uses_handbook(markdown):  # a page another plugin added once the handbook had gone
-                _warn(f"{page.file.src_uri}: its links to handbook entities and embeds are left as written: the "
-                      "page was added after the journeys plugin let the handbook go. List the plugin that adds "
-                      "it before `journeys` in mkdocs.yml.")
-            return markdown
+            if not uses_handbook(markdown):
+                return markdown
+            # Another plugin added this page, or its links, after the handbook went: read it again
+            # (quietly: its problems were logged once); it goes again in on_env.
+            log.debug(f"journeys: reading the handbook again for {page.file.src_uri}")
+            self._load(config)
+            assert self.context is not None
         result = rewrite(markdown, page.file.src_uri, self.context)
         for line, message in result.problems:
             _warn(f"{page.file.src_uri}:{line}: {message}")
@@ -342,6 +357,15 @@ def _edit_uri(source: Path | None, docs_dir: Path) -> str | None:
     if source is None:
         return None
     return Path(os.path.relpath(source.resolve(), docs_dir.resolve())).as_posix()
+
+
+def _write_now(path: str, write: Callable[[], str]) -> str:
+    """A page written in on_files: MkDocs names a page that fails when it reads it, but not here."""
+    try:
+        return write()
+    except Exception:
+        log.error(f"journeys: writing the handbook page '{path}' failed")
+        raise
 
 
 def _markdown_of(plan: PagePlan) -> Callable[[], str]:

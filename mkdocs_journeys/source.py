@@ -39,6 +39,7 @@ def display_path(file: Path, root: Path | None = None) -> str:
 
 
 def forget_shown_paths() -> None:
+    """Empty the cache of shown paths (a build done with its handbook lets everything made from it go)."""
     _relative.cache_clear()
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import source
 from ..kinds import PAGE_KINDS, PageKind
 from ..ownership import holdings
 from .author_text import render_markdown
@@ -25,11 +24,10 @@ ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 
 def forget_cached_text() -> None:
     """Empty the caches that hold text from the whole handbook (links between folders, rendered
-    Markdown fields, the files' shown paths): a build that is done with the handbook lets them go
-    with it, or their entries, made all through the rendering, keep its freed memory held."""
+    Markdown fields): a build that is done with the handbook lets them go with it, or their
+    entries, made all through the rendering, keep its freed memory held."""
     relative_path.cache_clear()
     render_markdown.cache_clear()
-    source.forget_shown_paths()
 
 
 def plotly_js() -> Path:

@@ -157,7 +157,7 @@ def rewrite(markdown: str, page: str, ctx: RenderContext, link_url: LinkUrl | No
 
     ``link_url`` replaces the relative ``.md`` links (the site cannot tell where the page is).
     """
-    if "journey" not in markdown and not any(f"{kind}:" in markdown for kind in PAGE_KINDS):
+    if not uses_handbook(markdown):
         return Rewritten(markdown)
     rewriter = _Rewriter(page, ctx, link_url)
     return Rewritten(rewriter.run(markdown), rewriter.problems)
