@@ -220,6 +220,25 @@ def test_nesting_deeper_than_the_limit_ends_the_file_without_recursion() -> None
                         "this document is not read"]
 
 
+
+def test_a_libyaml_that_stops_at_its_own_depth_gives_the_same_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Newer libyaml builds refuse 1,000 levels while scanning ahead, before the reader counts them."""
+    base = yaml_reader._EventLoader
+    problem = "exceeded maximum nesting depth"
+
+    class Limited(base):  # type: ignore[misc, valid-type]
+        def check_event(self, *choices: Any) -> bool:
+            raise yaml.MarkedYAMLError("while increasing flow level", None, problem,
+                                       yaml.Mark("h.yml", 1003, 0, 1003, None, None))
+
+    monkeypatch.setattr(yaml_reader, "_EventLoader", Limited)
+    deep = "a: " + "[" * 2000 + "]" * 2000 + "\n"
+    assert read(deep) == ([], [f"1:1004: mappings and lists nested more than {MAX_DEPTH} levels deep: this "
+                                "document is not read"])
+    assert [p.code for p in read_text(deep, FILE).problems] == ["yaml-depth"]
+    problem = "found something else"  # any other error of the parser stays a syntax error
+    assert [p.code for p in read_text(deep, FILE).problems] == ["yaml-syntax"]
+
 # -- documents -----------------------------------------------------------------------------------------
 
 

@@ -34,6 +34,11 @@ __all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_bytes", "read_file", "read
 # A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
 # exhaust the stack of everything that walks the data afterwards.
 MAX_DEPTH = 100
+# Newer builds of libyaml stop at a depth of their own (1,000), and in flow style their scanner gets
+# there before the parser gives this reader the events that count to MAX_DEPTH.
+_LIBYAML_DEPTH = "maximum nesting depth"
+
+
 class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()
@@ -146,10 +151,12 @@ class _EventReader:
             self._consume(loader)
             return True
         except _TooDeep as exc:
-            self._problem(exc.mark, f"mappings and lists nested more than {MAX_DEPTH} levels deep: this "
-                          "document is not read", "yaml-depth")
+            self._too_deep(exc.mark)
         except yaml.MarkedYAMLError as exc:
-            self.problems.append(syntax_problem(exc, text, self.file, line_offset))
+            if _LIBYAML_DEPTH in str(exc.problem):  # a libyaml with its own limit, met while looking ahead
+                self._too_deep(exc.problem_mark)
+            else:
+                self.problems.append(syntax_problem(exc, text, self.file, line_offset))
         except yaml.reader.ReaderError as exc:
             self.problems.append(unacceptable(exc, text, self.file, line_offset))
         except yaml.YAMLError as exc:  # one line, like every problem
@@ -170,6 +177,10 @@ class _EventReader:
             data.update(kind=found[0], id=found[1])
             self.documents.append(Document(self.file, len(self.documents), data, data.pos, lost=True))
             self.broken -= 1  # counted among the documents
+
+    def _too_deep(self, mark: Any) -> None:
+        self._problem(mark, f"mappings and lists nested more than {MAX_DEPTH} levels deep: this document is "
+                      "not read", "yaml-depth")
 
     def _pos(self, mark: Any) -> Pos:
         return (mark.line + 1 + self._offset, mark.column + 1)
