@@ -67,6 +67,9 @@ class Plain(str):
         obj.value = value
         return obj
 
+    def __reduce__(self) -> tuple[type[Plain], tuple[str, bool | int | float | None]]:
+        return Plain, (str(self), self.value)  # pickled by a forked reader, see load.forked_reading
+
 
 # A position packed into one integer (line above, column below): a big handbook holds millions of
 # them for as long as its models live, and a tuple of two integers costs five times the memory.

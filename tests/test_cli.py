@@ -58,7 +58,7 @@ def test_strict_fails_on_warnings_only_when_there_are_any(tmp_path: Path, capsys
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"departments.yml": DEPARTMENTS,
                      "j.yml": "kind: journey\ntitle: J\nowner: sales\nstages: [{name: A}]\n"})
-    def no_findings(handbook: object, measurements: object = None) -> object:
+    def no_findings(handbook: object, measurements: object = None, **options: object) -> object:
         return type("Analysis", (), {"findings": []})()
 
     monkeypatch.setattr(checking, "analyse", no_findings)

@@ -8,6 +8,8 @@ from functools import cached_property
 
 from ..data.measure import Measurements
 from ..handbook import Handbook
+from ..model import Journey
+from ..two_cores import may_fork, shared, split_by
 from . import suppression
 from .channels import channel_findings
 from .coverage import Coverage, internal_steps, journey_coverage, unsupported_findings
@@ -55,24 +57,33 @@ class Analysis:
         return Counter(f.code for f in self.findings)
 
 
-def analyse(handbook: Handbook, measurements: Measurements | None = None) -> Analysis:
+# Findings only, for ``check``: with this many journeys, a forked child finds those of some of them.
+PARALLEL_JOURNEYS = 200
+_CHILD_SHARE = 0.48  # a journey's findings pickle in a small fraction of the time they take to find
+
+
+def analyse(handbook: Handbook, measurements: Measurements | None = None, *,
+            findings_only: bool = False) -> Analysis:
     """Every finding, handoff and coverage figure of the handbook's valid definitions, and what the
-    measured data says about them (``measurements``: the handbook's datasets, read by :func:`measure`)."""
+    measured data says about them (``measurements``: the handbook's datasets, read by :func:`measure`).
+    ``findings_only``: the findings alone, the rest of the analysis left empty (what ``check`` prints)."""
     result = Analysis(measurements=measurements)
     names = {d.id: d.name for d in handbook.departments.values()}
     persona_names = {p.id: p.name for p in handbook.personas.values()}
-    found: list[Finding] = []
-    for journey in sorted(handbook.journeys.values(), key=lambda j: j.id):
+    journeys = sorted(handbook.journeys.values(), key=lambda j: j.id)
+
+    def journey_findings(journey: Journey, into: Analysis | None = None) -> list[Finding]:
         flow = Flow(journey)
         handoffs = journey_handoffs(flow)
-        result.handoffs[journey.id] = handoffs
-        result.handoff_counts.update(count_pairs(handoffs))
         coverage, stages, unsupported = journey_coverage(handbook, journey)
-        result.coverage[journey.id] = coverage
-        result.stage_coverage.update({(journey.id, s): c for s, c in stages.items()})
-        result.unsupported[journey.id] = unsupported
-        result.extremes[journey.id] = extremes(journey)
-        found += risky_findings(journey, handoffs, names, persona_names)
+        if into is not None:
+            into.handoffs[journey.id] = handoffs
+            into.handoff_counts.update(count_pairs(handoffs))
+            into.coverage[journey.id] = coverage
+            into.stage_coverage.update({(journey.id, s): c for s, c in stages.items()})
+            into.unsupported[journey.id] = unsupported
+            into.extremes[journey.id] = extremes(journey)
+        found = risky_findings(journey, handoffs, names, persona_names)
         found += unsupported_findings(journey, unsupported)
         found += channel_findings(journey, handbook.personas)
         found += emotion_findings(flow, handbook.settings.neutral, persona_names)
@@ -80,11 +91,22 @@ def analyse(handbook: Handbook, measurements: Measurements | None = None) -> Ana
         found += freshness_findings(journey, handbook.settings, measurements)
         if measurements is not None:
             found += journey_data_findings(journey, measurements, handbook)
+        return found
+
+    found: list[Finding] = []
+    if findings_only and len(journeys) >= PARALLEL_JOURNEYS and may_fork():
+        split = split_by([sum(len(stage.touchpoints) for stage in j.stages) + 1 for j in journeys], _CHILD_SHARE)
+        for findings in shared(journeys, journey_findings, split):
+            found += findings
+    else:
+        for journey in journeys:
+            found += journey_findings(journey, None if findings_only else result)
     for process in sorted(handbook.processes.values(), key=lambda p: p.id):
         found += process_findings(process)
         if measurements is not None:
             found += process_data_findings(process, measurements, handbook)
-    result.internal_steps = internal_steps(handbook)
+    if not findings_only:
+        result.internal_steps = internal_steps(handbook)
 
     anchors: Counter[str] = Counter()
     ignore = handbook.settings.ignore

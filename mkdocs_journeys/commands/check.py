@@ -24,8 +24,9 @@ def run_check(source: Path, settings: Settings, *, fmt: Format = "text", strict:
     ``pages``: the site's docs folder, whose hand-written pages' entity links are checked too.
     """
     handbook, measurements = measured_handbook(source, settings)
-    analysis = analyse(handbook, measurements) if findings else None
-    errors = [*handbook.problems, *(page_problems(handbook, analysis, pages) if pages else [])]
+    analysis = analyse(handbook, measurements, findings_only=True) if findings else None
+    whole = (lambda: analyse(handbook, measurements)) if findings else (lambda: None)  # what embeds show
+    errors = [*handbook.problems, *(page_problems(handbook, whole, pages) if pages else [])]
     warnings: list[Problem] = [f.as_problem() for f in analysis.findings] if findings and analysis else []
     problems = sorted([*errors, *warnings], key=lambda p: p.sort_key)
     lines = render(problems, fmt)

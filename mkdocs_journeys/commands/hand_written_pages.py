@@ -6,6 +6,7 @@ build resolves them (the same rewriter, so the rules cannot drift apart), each p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,9 @@ def _column(text: str, message: str) -> int:
     return embed.start() + 1 if embed else 1
 
 
-def page_problems(handbook: Handbook, analysis: Analysis | None, folder: Path) -> list[Problem]:
-    """Every link or embed of a hand-written page that does not resolve, in file order."""
+def page_problems(handbook: Handbook, analysis: Callable[[], Analysis | None], folder: Path) -> list[Problem]:
+    """Every link or embed of a hand-written page that does not resolve, in file order. ``analysis``
+    is made only when a page refers to the handbook (``check`` itself needs only the findings)."""
     if not folder.is_dir():
         return []
     generated = folder / handbook.settings.output
@@ -61,7 +63,7 @@ def page_problems(handbook: Handbook, analysis: Analysis | None, folder: Path) -
         from ..render import RenderContext
         from ..render.hand_written import rewrite
 
-        context = context or RenderContext.for_build(handbook, analysis)
+        context = context or RenderContext.for_build(handbook, analysis())
         result = rewrite(text, path.relative_to(folder).as_posix(), context)
         lines = text.split("\n")
         for line, message in result.problems:

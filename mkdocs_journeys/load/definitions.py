@@ -25,7 +25,6 @@ from .file_cache import ReadCache
 from .files import find_handbook_files
 from .salvage import salvage
 from .validation_errors import explained, problem_from_error
-from .yaml_reader import read_file
 
 
 # Metric definitions are validated first: journeys' metric values are parsed against them.
@@ -79,9 +78,7 @@ def handbook_files(source: Path) -> list[Path]:
 def load_documents(files: Iterable[Path], cache: ReadCache | None = None) -> tuple[list[Document], list[Problem]]:
     documents: list[Document] = []
     problems: list[Problem] = []
-    read = cache.read if cache is not None else read_file
-    for file in files:
-        result = read(file)
+    for result in (cache if cache is not None else ReadCache()).read_all(list(files)):
         documents.extend(result.documents)
         problems.extend(result.problems)
     return documents, problems

@@ -29,7 +29,7 @@ except ImportError:  # PyYAML built without libyaml: same events, slower
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
 
 __all__ = ["MAX_DEPTH", "ReadResult", "decode", "read_bytes", "read_file", "read_text", "resolve_plain",
-           "split_documents"]
+           "split_documents", "unreadable"]
 
 # A handbook nests about ten levels deep; far deeper input is a mistake or an attack, and would
 # exhaust the stack of everything that walks the data afterwards.
@@ -74,8 +74,12 @@ def read_file(file: Path) -> ReadResult:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        return ReadResult([], [Problem(Location(file), f"cannot read the file: {exc.strerror}", "io")])
+        return unreadable(file, exc)
     return read_bytes(raw, file)
+
+
+def unreadable(file: Path, exc: OSError) -> ReadResult:
+    return ReadResult([], [Problem(Location(file), f"cannot read the file: {exc.strerror}", "io")])
 
 
 def read_bytes(raw: bytes, file: Path) -> ReadResult:
