@@ -1,6 +1,7 @@
 """Benchmarks for mkdocs-journeys, run by hand: ``python benchmarks/bench.py`` (about 15 minutes).
 
-Every figure is compared with a baseline measured in the same run (these machines are noisy):
+Every figure is compared with a baseline measured in the same run (these machines are noisy), and
+with ``--repeat`` the two sides of a ratio are measured in turns, the best of each counting:
 
 - the MkDocs build with the plugin against a build of the very same pages written out as plain
   Markdown by ``mkdocs-journeys generate`` (the plugin's overhead);
@@ -16,6 +17,7 @@ Every figure is compared with a baseline measured in the same run (these machine
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -96,13 +98,17 @@ def best_of(times: int, measure: Callable[[], Run]) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
 
-def time_in_process(times: int, work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
+def best_of_pairs(times: int, first: Callable[[], Run], second: Callable[[], Run]) -> tuple[Run, Run]:
+    """The best of each, measured in turns (first, second, first, second...): this machine's speed
+    drifts by a fifth over minutes, and a ratio of two runs made far apart measures the drift."""
+    runs = [(first(), second()) for _ in range(times)]
+    return (min((a for a, _ in runs), key=lambda r: r.seconds), min((b for _, b in runs), key=lambda r: r.seconds))
+
+
+def timed(work: Callable[[], object]) -> Run:
+    start = time.perf_counter()
+    work()
+    return Run(time.perf_counter() - start, 0.0)
 
 
 def check_vs_parse(source: Path, repeat: int) -> tuple[float, float]:
@@ -117,11 +123,10 @@ def check_vs_parse(source: Path, repeat: int) -> tuple[float, float]:
             with file.open("rb") as stream:
                 list(yaml.load_all(stream, Loader=yaml.CSafeLoader))
 
-    parse = time_in_process(repeat, bare_parse)
     command = [sys.executable, "-m", "mkdocs_journeys.cli", "check", str(source)]
-    check = time_in_process(repeat, lambda: subprocess.run(command, stdout=subprocess.DEVNULL,
-                                                           stderr=subprocess.DEVNULL))
-    return check, parse
+    check, parse = best_of_pairs(repeat, lambda: timed(lambda: subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)), lambda: timed(bare_parse))
+    return check.seconds, parse.seconds
 
 
 def page_sizes(site: Path) -> dict[str, float]:
@@ -203,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
 
         site = plugin_site(work / f"plugin-{compare_at}", compare_at)
         plain = plain_site(site, work / f"plain-{compare_at}")
-        plugin_run = best_of(repeat, lambda: mkdocs_build(site))
-        plain_run = best_of(repeat, lambda: mkdocs_build(plain))
+        plugin_run, plain_run = best_of_pairs(repeat, lambda: mkdocs_build(site), lambda: mkdocs_build(plain))
         ratio = plugin_run.seconds / plain_run.seconds
         figures["overhead"] = {"journeys": compare_at, "plugin_s": plugin_run.seconds, "plain_s": plain_run.seconds,
                                "ratio": ratio}
@@ -217,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         print("| Journeys | Build seconds | Peak MiB | Seconds per journey |\n|---|---|---|---|")
         for n in sorted(set(sizes) | set(growth_pair)):
             root = site if n == compare_at else plugin_site(work / f"plugin-{n}", n)
-            run = plugin_run if n == compare_at else mkdocs_build(root)
+            # the sizes the growth ratio compares are measured as often as the comparison above
+            run = plugin_run if n == compare_at else best_of(repeat if n in growth_pair else 1,
+                                                             functools.partial(mkdocs_build, root))
             sizes_seen[n] = run
             print(f"| {n} | {run.seconds:.1f} | {run.peak_mib:.0f} | {run.seconds / n * 1000:.1f} ms |")
         small, large = growth_pair
@@ -226,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["growth_ratio"] = {"from": small, "to": large, "ratio": growth}
         print(f"\n{large // small}× the handbook ({small} → {large} journeys) costs **{growth:.2f}×** the time.\n")
 
-        check, parse = check_vs_parse(site / "journeys", max(repeat, 3))
+        check, parse = check_vs_parse(site / "journeys", max(repeat, 5))
         figures["check"] = {"journeys": compare_at, "check_s": check, "libyaml_parse_s": parse, "ratio": check / parse}
         print("| Reading the handbook | Seconds |\n|---|---|")
         print(f"| bare libyaml parse (`yaml.CSafeLoader`) | {parse:.2f} |")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..analysis import analyse
@@ -49,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--strict fails on findings, and --no-findings leaves them out: choose one")
     output, code = run_check(source, settings, fmt=args.format, strict=args.strict, findings=not args.no_findings,
                              step_summary=args.format == "github", pages=docs_dir(base, site))
-    for line in output:
-        print(line)
+    if output:  # one write: a big handbook prints tens of thousands of lines
+        sys.stdout.write("\n".join(output) + "\n")
     return code
