@@ -80,10 +80,15 @@ _VALUE_MASK = (1 << _PAIR_BITS) - 1
 
 
 def _pack(pos: Pos) -> int:
-    return pos[0] << _COLUMN_BITS | min(pos[1], _COLUMN_MASK)
+    return pack(*pos)
 
 
-def _unpack(packed: int) -> Pos:
+def pack(line: int, column: int) -> int:
+    """A position as one integer, as :meth:`Map.place_packed` and :meth:`Seq.append_packed` take it."""
+    return line << _COLUMN_BITS | (column if column < _COLUMN_MASK else _COLUMN_MASK)  # not min(): hot
+
+
+def unpack(packed: int) -> Pos:
     return (packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
 
 
@@ -101,23 +106,27 @@ class Map(dict[str, Any]):
         """Remember where ``key`` and its value were written."""
         self._at[key] = _pack(key_pos) << _PAIR_BITS | _pack(value_pos)
 
+    def place_packed(self, key: str, key_at: int, value_at: int) -> None:
+        """:meth:`place` with positions from :func:`pack`: the reader's way, a million times a handbook."""
+        self._at[key] = key_at << _PAIR_BITS | value_at
+
     def key_position(self, key: str) -> Pos | None:
         packed = self._at.get(key)
-        return None if packed is None else _unpack(packed >> _PAIR_BITS)
+        return None if packed is None else unpack(packed >> _PAIR_BITS)
 
     def value_position(self, key: str) -> Pos | None:
         packed = self._at.get(key)
-        return None if packed is None else _unpack(packed & _VALUE_MASK)
+        return None if packed is None else unpack(packed & _VALUE_MASK)
 
     @property
     def key_pos(self) -> dict[str, Pos]:
         """Every key's position (a copy, to read)."""
-        return {key: _unpack(packed >> _PAIR_BITS) for key, packed in self._at.items()}
+        return {key: unpack(packed >> _PAIR_BITS) for key, packed in self._at.items()}
 
     @property
     def value_pos(self) -> dict[str, Pos]:
         """Every value's position (a copy, to read)."""
-        return {key: _unpack(packed & _VALUE_MASK) for key, packed in self._at.items()}
+        return {key: unpack(packed & _VALUE_MASK) for key, packed in self._at.items()}
 
 
 class Seq(list[Any]):
@@ -135,13 +144,18 @@ class Seq(list[Any]):
         self.append(item)
         self._at.append(_pack(pos))
 
+    def append_packed(self, item: Any, at: int) -> None:
+        """:meth:`append_at` with a position from :func:`pack`."""
+        self.append(item)
+        self._at.append(at)
+
     def item_position(self, index: int) -> Pos | None:
-        return _unpack(self._at[index]) if 0 <= index < len(self._at) else None
+        return unpack(self._at[index]) if 0 <= index < len(self._at) else None
 
     @property
     def item_pos(self) -> list[Pos]:
         """Every item's position (a copy, to read)."""
-        return [_unpack(packed) for packed in self._at]
+        return [unpack(packed) for packed in self._at]
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..problems import Problem
-from ..source import Document, Location, Map, Pos, Seq
+from ..source import Document, Location, Map, Pos, Seq, pack, unpack
 from .scalars import MAYBE_TYPED, SCALAR_TAGS, resolve_plain, tagged
 from .yaml_documents import identity, split_documents
 from .yaml_errors import syntax_problem, unacceptable
@@ -115,7 +115,7 @@ class _Frame:
     container: Map | Seq
     refused: bool  # an object-building tag: the whole value is left out
     key: str | None = None
-    key_pos: Pos | None = None
+    key_at: int = 0  # the key's position, packed (see source.pack)
     awaiting_key: bool = True
 
 
@@ -194,13 +194,33 @@ class _EventReader:
 
     def _consume(self, loader: Any) -> None:
         get_event, check_event = loader.get_event, loader.check_event
-        scalar_event, maybe_typed = yaml.ScalarEvent, MAYBE_TYPED
+        scalar_event, maybe_typed, seq, stack = yaml.ScalarEvent, MAYBE_TYPED, Seq, self._stack
+        first_line = 1 + self._offset
         while check_event():
             event = get_event()
-            if type(event) is scalar_event and event.tag is None and event.implicit[0] and event.value and (
-                    event.value[0] not in maybe_typed) and event.anchor is None:
-                # the common case, inlined: plain text that YAML 1.2 cannot read as anything else
-                self._place(event.value, self._pos(event.start_mark), event)
+            value = event.value if type(event) is scalar_event else None
+            if value and event.tag is None and event.implicit[0] and value[0] not in maybe_typed and (
+                    event.anchor is None) and stack:
+                # The common case, inlined (a handbook has a million of them): plain text that YAML 1.2
+                # cannot read as anything else, as a list item, a key or a key's value. Anything that
+                # is not plain sailing (a merge key, a repeated key) goes the long way, _place.
+                mark = event.start_mark
+                at = pack(mark.line + first_line, mark.column + 1)
+                frame = stack[-1]
+                parent: Any = frame.container
+                if type(parent) is seq:
+                    parent.append_packed(value, at)
+                    continue
+                if frame.awaiting_key:
+                    if value != "<<":
+                        frame.key, frame.key_at, frame.awaiting_key = value, at, False
+                        continue
+                elif frame.key is not None and frame.key not in parent:
+                    parent[frame.key] = value
+                    parent.place_packed(frame.key, frame.key_at, at)
+                    frame.key, frame.awaiting_key = None, True
+                    continue
+                self._place(value, self._pos(mark), event)
                 continue
             read = self._value_of(event)
             if read is not None:
@@ -259,22 +279,23 @@ class _EventReader:
         if type(parent) is Seq:
             parent.append_at(value, pos)
         elif frame.awaiting_key:
-            frame.key, frame.key_pos, frame.awaiting_key = self._key(value, event), pos, False
+            frame.key, frame.key_at, frame.awaiting_key = self._key(value, event), pack(*pos), False
         else:
-            key, key_pos = frame.key, frame.key_pos
+            key = frame.key
             frame.key, frame.awaiting_key = None, True
-            if key is not None and key_pos is not None:
-                self._set(parent, key, key_pos, value, pos)
+            if key is not None:
+                self._set(parent, key, frame.key_at, value, pos)
 
-    def _set(self, mapping: Any, key: str, key_pos: Pos, value: Any, pos: Pos) -> None:
+    def _set(self, mapping: Any, key: str, key_at: int, value: Any, pos: Pos) -> None:
         if key in mapping:
+            key_pos = unpack(key_at)
             first = mapping.key_position(key) or key_pos
             self.problems.append(Problem(
                 Location(self.file, *key_pos), f"the key '{key}' is repeated in this mapping (first at line "
                 f"{first[0]})", "duplicate-key", hint="keep one of the two"))
             return
         mapping[key] = value
-        mapping.place(key, key_pos, pos)
+        mapping.place_packed(key, key_at, pack(*pos))
 
     def _anchor(self, mark: Any) -> None:
         self._repeated(mark, "anchors (&name) are not allowed: write each value out in full", "yaml-anchor")
