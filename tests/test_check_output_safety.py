@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from mkdocs_journeys.cli import main
 from mkdocs_journeys.commands.problem_formats import as_json, format_github, format_text
+from mkdocs_journeys.escape import _CONTROLS, _LINE_BREAKS, one_line
 from mkdocs_journeys.problems import Problem
 from mkdocs_journeys.source import Location
 
@@ -114,3 +115,11 @@ def test_any_text_gives_one_safe_line_and_exact_json(message: str, hint: str | N
     assert not UNPRINTABLE.search(text.replace("\n", ""))
     [item] = json.loads(text)
     assert (item["message"], item["hint"], item["file"]) == (message, hint, Path(name).as_posix())
+
+
+@given(st.text())
+def test_one_line_leaves_no_line_break_or_control_character(text: str) -> None:
+    """Printable text is passed through untouched (the quick way), anything else is escaped."""
+    shown = one_line(text)
+    assert not any(c in shown for c in _CONTROLS)
+    assert shown == text.translate(_LINE_BREAKS)
