@@ -3,11 +3,15 @@ folder, with the build's own rules, each at file:line:column."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mkdocs_journeys.cli import main
+
+checking = importlib.import_module("mkdocs_journeys.commands.check")
 
 HANDBOOK = {
     "departments.yml": "kind: department\nid: sales\nname: Sales\n",
@@ -84,3 +88,25 @@ def test_without_a_config_no_pages_are_read(tmp_path: Path, capsys: pytest.Captu
     monkeypatch.chdir(tmp_path)
     assert main(["check", "journeys", "--no-findings"]) == 0
     assert capsys.readouterr().out == "2 definitions in 2 files: no problems\n"
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_the_handbook_is_analysed_once_and_wholly_only_for_pages_that_link(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, linked: bool) -> None:
+    root = _site(tmp_path)
+    if not linked:
+        for page in (root / "docs").rglob("*.md"):
+            page.write_text("# Nothing of the handbook here\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    real = checking.analyse
+    calls: list[bool] = []
+
+    def analyse(handbook: Any, measurements: Any = None, *, findings_only: bool = False) -> Any:
+        calls.append(findings_only)
+        return real(handbook, measurements, findings_only=findings_only)
+
+    monkeypatch.setattr(checking, "analyse", analyse)
+    main(["check"])
+    assert calls == [not linked]  # the embeds need the whole analysis; the findings alone do not
+    out = capsys.readouterr().out
+    assert ("unknown journey 'sigup'" in out) is linked

@@ -6,18 +6,13 @@ build resolves them (the same rewriter, so the rules cannot drift apart), each p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..analysis import Analysis
 from ..handbook import Handbook
 from ..kinds import PAGE_KINDS
 from ..problems import Problem
 from ..source import Location
-
-if TYPE_CHECKING:  # the renderers (and Markdown with them) are loaded only for a page that links
-    from ..render import RenderContext
 
 CODE = "page-link"
 _LINK = re.compile(r"\[[^\]\n]*\]\((?:" + "|".join(PAGE_KINDS) + r"):([^)\s]*)\)")
@@ -43,14 +38,12 @@ def _column(text: str, message: str) -> int:
     return embed.start() + 1 if embed else 1
 
 
-def page_problems(handbook: Handbook, analysis: Callable[[], Analysis | None], folder: Path) -> list[Problem]:
-    """Every link or embed of a hand-written page that does not resolve, in file order. ``analysis``
-    is made only when a page refers to the handbook (``check`` itself needs only the findings)."""
+def pages_to_check(handbook: Handbook, folder: Path) -> list[tuple[Path, str]]:
+    """The hand-written pages that may refer to the handbook, with their text, in file order."""
     if not folder.is_dir():
         return []
     generated = folder / handbook.settings.output
-    context: RenderContext | None = None
-    problems: list[Problem] = []
+    pages: list[tuple[Path, str]] = []
     for path in sorted(folder.rglob("*.md")):
         if not path.is_file() or path.is_relative_to(generated):
             continue
@@ -58,12 +51,23 @@ def page_problems(handbook: Handbook, analysis: Callable[[], Analysis | None], f
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # not a page the build reads either
-        if "journey" not in text and not any(f"{kind}:" in text for kind in PAGE_KINDS):
-            continue
-        from ..render import RenderContext
-        from ..render.hand_written import rewrite
+        if "journey" in text or any(f"{kind}:" in text for kind in PAGE_KINDS):
+            pages.append((path, text))
+    return pages
 
-        context = context or RenderContext.for_build(handbook, analysis())
+
+def page_problems(handbook: Handbook, analysis: Analysis | None, folder: Path,
+                  pages: list[tuple[Path, str]]) -> list[Problem]:
+    """Every link or embed of ``pages`` (from :func:`pages_to_check`) that does not resolve."""
+    if not pages:
+        return []
+    # the renderers (and Markdown with them) are loaded only when a page may link
+    from ..render import RenderContext
+    from ..render.hand_written import rewrite
+
+    context = RenderContext.for_build(handbook, analysis)
+    problems: list[Problem] = []
+    for path, text in pages:
         result = rewrite(text, path.relative_to(folder).as_posix(), context)
         lines = text.split("\n")
         for line, message in result.problems:
