@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from .sites import example_handbook, synthetic
 analyse_module = importlib.import_module("mkdocs_journeys.analysis.analyse")  # the module, not the function
 
 CORPUS = Path(__file__).parent / "corpus"
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="work is shared with a forked child on Linux only")
 
 
 def test_the_child_does_its_share_and_the_results_keep_their_order() -> None:
