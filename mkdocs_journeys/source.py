@@ -68,7 +68,7 @@ class Plain(str):
         return obj
 
     def __reduce__(self) -> tuple[type[Plain], tuple[str, bool | int | float | None]]:
-        return Plain, (str(self), self.value)  # pickled by a forked reader, see load.forked_reading
+        return Plain, (str(self), self.value)  # pickled by a forked reader, see two_cores
 
 
 # A position packed into one integer (line above, column below): a big handbook holds millions of
@@ -77,10 +77,6 @@ _COLUMN_BITS = 24
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 _PAIR_BITS = 64  # a key's position above its value's, in one integer
 _VALUE_MASK = (1 << _PAIR_BITS) - 1
-
-
-def _pack(pos: Pos) -> int:
-    return pack(*pos)
 
 
 def pack(line: int, column: int) -> int:
@@ -102,12 +98,8 @@ class Map(dict[str, Any]):
         self.pos = pos
         self._at: dict[str, int] = {}
 
-    def place(self, key: str, key_pos: Pos, value_pos: Pos) -> None:
-        """Remember where ``key`` and its value were written."""
-        self._at[key] = _pack(key_pos) << _PAIR_BITS | _pack(value_pos)
-
     def place_packed(self, key: str, key_at: int, value_at: int) -> None:
-        """:meth:`place` with positions from :func:`pack`: the reader's way, a million times a handbook."""
+        """Remember where ``key`` and its value were written (positions from :func:`pack`)."""
         self._at[key] = key_at << _PAIR_BITS | value_at
 
     def key_position(self, key: str) -> Pos | None:
@@ -139,13 +131,8 @@ class Seq(list[Any]):
         self.pos = pos
         self._at = array("Q")
 
-    def append_at(self, item: Any, pos: Pos) -> None:
-        """Append an item written at ``pos``."""
-        self.append(item)
-        self._at.append(_pack(pos))
-
     def append_packed(self, item: Any, at: int) -> None:
-        """:meth:`append_at` with a position from :func:`pack`."""
+        """Append an item written at ``at`` (a position from :func:`pack`)."""
         self.append(item)
         self._at.append(at)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -79,12 +80,13 @@ def _start_child(part: Sequence[Item], work: Callable[[Item], Result]) -> tuple[
 
 
 def _collect(child: tuple[int, int], *, wanted: bool = True) -> list[Any] | None:
-    """The child's results, or None when it failed. Not ``wanted``: the pipe is closed unread, which
-    ends a child still writing to it."""
+    """The child's results, or None when it failed. Not ``wanted``: the child is ended unread."""
     pid, read_end = child
     try:
         with os.fdopen(read_end, "rb") as stream:
             data = stream.read() if wanted else b""
+        if not wanted:
+            os.kill(pid, signal.SIGKILL)  # its work is not waited for
     finally:
         _, status = os.waitpid(pid, 0)
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:

@@ -277,7 +277,7 @@ class _EventReader:
         frame = self._stack[-1]
         parent = frame.container
         if type(parent) is Seq:
-            parent.append_at(value, pos)
+            parent.append_packed(value, pack(*pos))
         elif frame.awaiting_key:
             frame.key, frame.key_at, frame.awaiting_key = self._key(value, event), pack(*pos), False
         else:
