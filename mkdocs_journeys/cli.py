@@ -12,10 +12,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .commands.options import EXIT_OK, EXIT_USAGE, UsageError
+from .commands.exit_codes import EXIT_OK, EXIT_USAGE, UsageError
 from .gc_pause import collector_paused
 
 
@@ -107,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.source, args.outdir = (None, *args.paths) if len(args.paths) == 1 else args.paths
     except SystemExit as exc:  # argparse: --help exits 0, bad usage 2
         return int(exc.code or 0)
+    reading_ahead = False
     try:
+        reading_ahead = args.command == "check" and _read_ahead(args.source)
         # Imported when run, so that each command loads only what it needs.
         module = {"import": "import_journeys", "export": "export_journeys"}.get(args.command, args.command)
         run = importlib.import_module(f".commands.{module}", __package__).run
@@ -125,6 +128,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mkdocs-journeys: internal error ({type(exc).__name__}: {exc}); please report this as a bug",
               file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if reading_ahead:
+            from .load.file_cache import end_read_ahead
+
+            end_read_ahead()
+
+
+def _read_ahead(source: str | None) -> bool:
+    """``check`` of a folder named on the command line: a big handbook's files start parsing on the
+    second core before the rest of the program is imported (the check then takes the child's work)."""
+    if source is None or not os.path.isdir(source):
+        return False
+    from .load.file_cache import read_ahead
+    from .load.files import find_handbook_files
+
+    read_ahead(find_handbook_files(Path(source)).files)
+    return True
 
 
 def run_and_exit() -> NoReturn:

@@ -11,6 +11,7 @@ way.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -19,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["may_fork", "shared", "split_by"]
+__all__ = ["Child", "may_fork", "shared", "split_by"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -43,56 +44,70 @@ def split_by(weights: Sequence[int], child_share: float) -> int:
 def shared(items: Sequence[Item], work: Callable[[Item], Result], split: int) -> list[Result]:
     """``work`` on each item, in order: ``items[:split]`` here while a forked child does the rest.
     Call it only when :func:`may_fork` holds."""
-    child = _start_child(items[split:], work)
+    child = Child.start(items[split:], work)
     try:
         mine = [work(item) for item in items[:split]]
     except BaseException:  # Ctrl-C, say: the child is not left behind
         if child is not None:
-            _collect(child, wanted=False)
+            child.end()
         raise
-    theirs: list[Result] | None = _collect(child) if child is not None else None
+    theirs: list[Result] | None = child.results() if child is not None else None
     if theirs is None or len(theirs) != len(items) - split:
         theirs = [work(item) for item in items[split:]]
     return mine + theirs
 
 
-def _start_child(part: Sequence[Item], work: Callable[[Item], Result]) -> tuple[int, int] | None:
-    """The child's process id and the end of the pipe its results come through; None if no fork."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: work, send, and leave without running anything of the parent's
-        code = 1
+class Child:
+    """A forked child doing ``work`` on its part of the items; its results are taken once, or it is
+    ended unread. Start one only when :func:`may_fork` holds."""
+
+    def __init__(self, pid: int, read_end: int) -> None:
+        self._pid, self._read_end = pid, read_end
+
+    @classmethod
+    def start(cls, part: Sequence[Item], work: Callable[[Item], Result]) -> Child | None:
+        """None when no child can be made (then the caller does the part itself)."""
+        read_end, write_end = os.pipe()
         try:
+            pid = os.fork()
+        except OSError:
             os.close(read_end)
-            data = pickle.dumps([work(item) for item in part], protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as stream:
-                stream.write(data)
-            code = 0
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: work, send, and leave without running anything of the parent's
+            code = 1
+            try:
+                gc.disable()  # it lives for one piece of work: a collection would only walk what it made
+                os.close(read_end)
+                data = pickle.dumps([work(item) for item in part], protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as stream:
+                    stream.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        return cls(pid, read_end)
+
+    def results(self) -> list[Any] | None:
+        """The child's results, in order, or None when it failed."""
+        return self._collect(wanted=True)
+
+    def end(self) -> None:
+        """The child's work is not wanted: it is ended, unread, and waited for."""
+        self._collect(wanted=False)
+
+    def _collect(self, *, wanted: bool) -> list[Any] | None:
+        try:
+            with os.fdopen(self._read_end, "rb") as stream:
+                data = stream.read() if wanted else b""
+            if not wanted:
+                os.kill(self._pid, signal.SIGKILL)  # its work is not waited for
         finally:
-            os._exit(code)
-    os.close(write_end)
-    return pid, read_end
-
-
-def _collect(child: tuple[int, int], *, wanted: bool = True) -> list[Any] | None:
-    """The child's results, or None when it failed. Not ``wanted``: the child is ended unread."""
-    pid, read_end = child
-    try:
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read() if wanted else b""
-        if not wanted:
-            os.kill(pid, signal.SIGKILL)  # its work is not waited for
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
-        return None
-    try:
-        results = pickle.loads(data)  # written by our own child a moment ago
-    except Exception:  # something of the results that cannot be rebuilt: a bug, but not one to stop for
-        return None
-    return results if isinstance(results, list) else None
+            _, status = os.waitpid(self._pid, 0)
+        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
+            return None
+        try:
+            results = pickle.loads(data)  # written by our own child a moment ago
+        except Exception:  # something of the results that cannot be rebuilt: a bug, but not one to stop for
+            return None
+        return results if isinstance(results, list) else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 
 from mkdocs_journeys import two_cores
 from mkdocs_journeys.analysis import analyse
+from mkdocs_journeys.cli import main
 from mkdocs_journeys.handbook import build_handbook
 from mkdocs_journeys.load import file_cache
 from mkdocs_journeys.load.file_cache import ReadCache
@@ -84,6 +86,28 @@ def test_files_parsed_on_two_cores_read_exactly_as_on_one(monkeypatch: pytest.Mo
     files = sorted([*example_handbook().rglob("*.yml"), *CORPUS.rglob("*.yml")])
     assert len(files) > 50
     monkeypatch.setattr(file_cache, "PARALLEL_BYTES", 0)
+    parsed_here = _parsed_here(monkeypatch)
+    cache = ReadCache()
+    together = cache.read_all(files)
+    assert cache.parsed == len(files)
+    assert 0 < len(parsed_here) < len(files)  # the child's share came back from the child
+    _read_as_on_one_core(files, together)
+    assert any(r.problems for r in together)  # the corpus's mistakes are among them
+    assert cache.read_all(files) == together and cache.parsed == len(files)  # then from the cache
+
+
+def _read_as_on_one_core(files: list[Path], together: list[Any]) -> None:
+    alone = [read_bytes(file.read_bytes(), file) for file in files]
+    assert [r.problems for r in together] == [r.problems for r in alone]
+    for shared_result, own in zip(together, alone, strict=True):
+        assert [(d.file, d.index, d.pos, d.end, d.documents_in_file, d.refused, d.lost, tree(d.data))
+                for d in shared_result.documents] == [
+                (d.file, d.index, d.pos, d.end, d.documents_in_file, d.refused, d.lost, tree(d.data))
+                for d in own.documents]
+
+
+def _parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files this process parses itself from now on (a forked child's are not among them)."""
     here, parsed_here = os.getpid(), []
     real_parse = file_cache._parse
 
@@ -93,19 +117,107 @@ def test_files_parsed_on_two_cores_read_exactly_as_on_one(monkeypatch: pytest.Mo
         return real_parse(item)
 
     monkeypatch.setattr(file_cache, "_parse", parse)
-    cache = ReadCache()
-    together = cache.read_all(files)
-    assert cache.parsed == len(files)
-    assert 0 < len(parsed_here) < len(files)  # the child's share came back from the child
-    alone = [read_bytes(file.read_bytes(), file) for file in files]
-    assert [r.problems for r in together] == [r.problems for r in alone]
-    assert any(r.problems for r in alone)  # the corpus's mistakes are among them
-    for shared_result, own in zip(together, alone, strict=True):
-        assert [(d.file, d.index, d.pos, d.end, d.documents_in_file, d.refused, d.lost, tree(d.data))
-                for d in shared_result.documents] == [
-                (d.file, d.index, d.pos, d.end, d.documents_in_file, d.refused, d.lost, tree(d.data))
-                for d in own.documents]
-    assert cache.read_all(files) == together and cache.parsed == len(files)  # then from the cache
+    return parsed_here
+
+
+@pytest.fixture
+def reading_ahead(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Any handbook is big enough to read ahead; no test leaves a child behind for the next one."""
+    monkeypatch.setattr(file_cache, "PARALLEL_BYTES", 0)
+    yield
+    file_cache.end_read_ahead()
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_files_read_ahead_come_from_the_child_and_read_exactly_as_on_one_core(
+        reading_ahead: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted([*example_handbook().rglob("*.yml"), *CORPUS.rglob("*.yml")])
+    parsed_here = _parsed_here(monkeypatch)
+    file_cache.read_ahead(files)
+    together = ReadCache().read_all(files)
+    assert 0 < len(parsed_here) < len(files)  # the later files came from the child
+    assert parsed_here == files[:len(parsed_here)]
+    _read_as_on_one_core(files, together)
+    assert any(r.problems for r in together)
+    assert _no_child_left()
+
+
+def test_a_file_changed_after_it_was_read_ahead_is_read_again(reading_ahead: None, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    synthetic().write_handbook(tmp_path, 6)
+    files = sorted(tmp_path.rglob("*.yml"))
+    file_cache.read_ahead(files)
+    last = files[-1]
+    last.write_text(last.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1), encoding="utf-8")
+    parsed_here = _parsed_here(monkeypatch)
+    results = ReadCache().read_all(files)
+    assert last in parsed_here and files[-2] not in parsed_here  # only the changed one is parsed again
+    assert results[-1].documents[0].data["title"].startswith("Changed ")
+    _read_as_on_one_core(files, results)
+    assert _no_child_left()
+
+
+def test_a_read_ahead_child_that_fails_is_made_up_for_here(reading_ahead: None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted(example_handbook().rglob("*.yml"))
+    here, real_parse = os.getpid(), file_cache._parse
+
+    def parse(item: tuple[Path, bytes]) -> Any:
+        if os.getpid() != here:
+            raise RuntimeError("the child fails")
+        return real_parse(item)
+
+    monkeypatch.setattr(file_cache, "_parse", parse)
+    file_cache.read_ahead(files)
+    assert file_cache._ahead is not None
+    _read_as_on_one_core(files, ReadCache().read_all(files))
+    assert _no_child_left()
+
+
+def test_a_read_ahead_that_no_load_asks_for_is_ended(reading_ahead: None) -> None:
+    files = sorted(example_handbook().rglob("*.yml"))
+    file_cache.read_ahead(files)
+    assert file_cache._ahead is not None  # a child is reading
+    file_cache.end_read_ahead()
+    assert file_cache._ahead is None and _no_child_left()
+
+
+def test_check_reads_ahead_and_prints_what_it_prints_on_one_core(
+        reading_ahead: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    synthetic().write_handbook(tmp_path / "handbook", 12)
+    monkeypatch.chdir(tmp_path)
+    started = []
+    real_read_ahead = file_cache.read_ahead
+
+    def read_ahead(files: Any) -> None:
+        real_read_ahead(files)
+        started.append(file_cache._ahead is not None)
+
+    monkeypatch.setattr(file_cache, "read_ahead", read_ahead)
+    parsed_here = _parsed_here(monkeypatch)
+    assert main(["check", "handbook"]) == 0
+    ahead = capsys.readouterr().out
+    assert started == [True] and 0 < len(parsed_here) < len(list((tmp_path / "handbook").rglob("*.yml")))
+    assert _no_child_left()
+    monkeypatch.setattr(file_cache, "PARALLEL_BYTES", 10**12)  # now nothing is shared
+    assert main(["check", "handbook"]) == 0
+    assert capsys.readouterr().out == ahead and "warning" in ahead
+
+
+def test_a_check_that_stops_before_reading_ends_its_read_ahead(reading_ahead: None, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    synthetic().write_handbook(tmp_path, 6)
+    assert main(["check", str(tmp_path), "--strict", "--no-findings"]) == 2  # a usage error, after it started
+    assert "choose one" in capsys.readouterr().err
+    assert file_cache._ahead is None and _no_child_left()
 
 
 class _Unrebuildable:

@@ -10,16 +10,14 @@ from pydantic import ValidationError
 from ..escape import one_line
 from ..load.files import has_handbook_files
 from ..settings import ConfigError, Settings, plugin_options
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from .exit_codes import EXIT_OK as EXIT_OK
+from .exit_codes import EXIT_PROBLEMS as EXIT_PROBLEMS
+from .exit_codes import EXIT_USAGE as EXIT_USAGE
+from .exit_codes import UsageError as UsageError
 
 # Looked for in the current folder, in this order, when no --config is given: MkDocs' names, then
 # those of its successor ProperDocs, which reads the same file.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called: exit 2 with the message."""
 
 
 def quoted(path: Path | str) -> str:
