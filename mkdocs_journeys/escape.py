@@ -17,10 +17,19 @@ _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
 _LINE_START = re.compile(r"^(\s*)([-])")
 
 
+# Anything of which :func:`_escaped` changes something: one scan finds there is none, the usual case
+# for the hundreds of thousands of names and sentences a big site's pages hold.
+_NEEDS_ESCAPING = re.compile("[" + re.escape("".join(_SPECIAL)) + r"\n]|^\s*(?:\d+[.)]|-)")
+
+
 def plain(text: str | None) -> str:
     """Plain text for a Markdown paragraph, list item or table cell."""
     if not text:
         return ""
+    return text if _NEEDS_ESCAPING.search(text) is None else _escaped(text)
+
+
+def _escaped(text: str) -> str:
     escaped = text.translate(_TABLE)
     escaped = _LIST_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", escaped)
     escaped = _LINE_START.sub(lambda m: f"{m.group(1)}&#45;", escaped)
