@@ -108,9 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.source, args.outdir = (None, *args.paths) if len(args.paths) == 1 else args.paths
     except SystemExit as exc:  # argparse: --help exits 0, bad usage 2
         return int(exc.code or 0)
-    reading_ahead = False
+    reading_ahead = args.command == "check"  # set first: a Ctrl-C while it starts still ends it
     try:
-        reading_ahead = args.command == "check" and _read_ahead(args.source)
+        if reading_ahead:
+            _read_ahead(args.source)
         # Imported when run, so that each command loads only what it needs.
         module = {"import": "import_journeys", "export": "export_journeys"}.get(args.command, args.command)
         run = importlib.import_module(f".commands.{module}", __package__).run
@@ -129,22 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     finally:
-        if reading_ahead:
+        if reading_ahead and "mkdocs_journeys.load.file_cache" in sys.modules:
             from .load.file_cache import end_read_ahead
 
             end_read_ahead()
 
 
-def _read_ahead(source: str | None) -> bool:
+def _read_ahead(source: str | None) -> None:
     """``check`` of a folder named on the command line: a big handbook's files start parsing on the
     second core before the rest of the program is imported (the check then takes the child's work)."""
     if source is None or not os.path.isdir(source):
-        return False
+        return
     from .load.file_cache import read_ahead
     from .load.files import find_handbook_files
 
     read_ahead(find_handbook_files(Path(source)).files)
-    return True
 
 
 def run_and_exit() -> NoReturn:

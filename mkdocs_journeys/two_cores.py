@@ -77,7 +77,10 @@ class Child:
         if pid == 0:  # the child: work, send, and leave without running anything of the parent's
             code = 1
             try:
-                gc.disable()  # it lives for one piece of work: a collection would only walk what it made
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the parent's to handle: it ends this
+                # A collection would walk (and so copy) every object inherited from the parent, for one
+                # piece of work that ends with the process.
+                gc.disable()
                 os.close(read_end)
                 data = pickle.dumps([work(item) for item in part], protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as stream:
@@ -97,11 +100,16 @@ class Child:
         self._collect(wanted=False)
 
     def _collect(self, *, wanted: bool) -> list[Any] | None:
+        data = b""
         try:
             with os.fdopen(self._read_end, "rb") as stream:
-                data = stream.read() if wanted else b""
+                if wanted:
+                    data = stream.read()
             if not wanted:
                 os.kill(self._pid, signal.SIGKILL)  # its work is not waited for
+        except BaseException:  # Ctrl-C while waiting for it: neither is the rest of its work
+            os.kill(self._pid, signal.SIGKILL)
+            raise
         finally:
             _, status = os.waitpid(self._pid, 0)
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:

@@ -5,11 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
-
-from mkdocs_journeys import escape
-
 from .sites import build, make_site
 
 DEPARTMENTS = """
@@ -131,13 +126,3 @@ def test_a_page_the_author_wrote_is_never_overwritten(tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     assert "Our own overview" in result.article("handbook/")
     assert any("handbook/index.md' exists in the docs folder" in w for w in result.warnings())
-
-
-MARKDOWN_MEANINGFUL = st.sampled_from([*"&<>*_`[]()\\{}#|~^=:!+$@", "\n", "\r", "\r\n", " ", "\t", "\u2003",
-                                       "1", "42", ".", ")", "-", "a", "Zoë", "٣"])
-
-
-@given(st.one_of(st.text(), st.lists(MARKDOWN_MEANINGFUL, max_size=12).map("".join)))
-def test_plain_text_is_escaped_alike_whether_it_takes_the_quick_way_or_not(text: str) -> None:
-    """The quick way (nothing to escape: the text itself) gives what the full escaping gives."""
-    assert escape.plain(text) == (escape._escaped(text) if text else "")

@@ -194,14 +194,7 @@ def test_check_reads_ahead_and_prints_what_it_prints_on_one_core(
         capsys: pytest.CaptureFixture[str]) -> None:
     synthetic().write_handbook(tmp_path / "handbook", 12)
     monkeypatch.chdir(tmp_path)
-    started = []
-    real_read_ahead = file_cache.read_ahead
-
-    def read_ahead(files: Any) -> None:
-        real_read_ahead(files)
-        started.append(file_cache._ahead is not None)
-
-    monkeypatch.setattr(file_cache, "read_ahead", read_ahead)
+    started = _spy_on_read_ahead(monkeypatch)
     parsed_here = _parsed_here(monkeypatch)
     assert main(["check", "handbook"]) == 0
     ahead = capsys.readouterr().out
@@ -212,12 +205,29 @@ def test_check_reads_ahead_and_prints_what_it_prints_on_one_core(
     assert capsys.readouterr().out == ahead and "warning" in ahead
 
 
-def test_a_check_that_stops_before_reading_ends_its_read_ahead(reading_ahead: None, tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    synthetic().write_handbook(tmp_path, 6)
-    assert main(["check", str(tmp_path), "--strict", "--no-findings"]) == 2  # a usage error, after it started
+def test_a_check_that_stops_before_reading_ends_its_read_ahead(
+        reading_ahead: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    synthetic().write_handbook(tmp_path / "handbook", 6)
+    monkeypatch.chdir(tmp_path)
+    started = _spy_on_read_ahead(monkeypatch)
+    assert main(["check", "handbook", "--strict", "--no-findings"]) == 2  # a usage error, after it started
     assert "choose one" in capsys.readouterr().err
+    assert started == [True]
     assert file_cache._ahead is None and _no_child_left()
+
+
+def _spy_on_read_ahead(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each read-ahead asked for: whether a child was started."""
+    started: list[bool] = []
+    real_read_ahead = file_cache.read_ahead
+
+    def read_ahead(files: Any) -> None:
+        real_read_ahead(files)
+        started.append(file_cache._ahead is not None)
+
+    monkeypatch.setattr(file_cache, "read_ahead", read_ahead)
+    return started
 
 
 class _Unrebuildable:

@@ -10,10 +10,10 @@ from pydantic import ValidationError
 from ..escape import one_line
 from ..load.files import has_handbook_files
 from ..settings import ConfigError, Settings, plugin_options
-from .exit_codes import EXIT_OK as EXIT_OK
-from .exit_codes import EXIT_PROBLEMS as EXIT_PROBLEMS
-from .exit_codes import EXIT_USAGE as EXIT_USAGE
-from .exit_codes import UsageError as UsageError
+from .exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+
+__all__ = ["CONFIG_NAMES", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "UsageError", "find_config", "quoted",
+           "resolve_source", "settings_from_config"]
 
 # Looked for in the current folder, in this order, when no --config is given: MkDocs' names, then
 # those of its successor ProperDocs, which reads the same file.

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..two_cores import Child, may_fork, shared, split_by
 from .yaml_reader import ReadResult, read_bytes, unreadable
@@ -41,19 +42,25 @@ _ahead: _ReadAhead | None = None  # one at a time, taken by the next parse that 
 def read_ahead(files: Sequence[Path]) -> None:
     """Start parsing the later of ``files`` in a forked child now, when they are many; the next
     :func:`parse_all` of the same files with the same bytes takes the child's results. Whoever calls
-    this calls :func:`end_read_ahead` when done (a child nobody read from would wait forever)."""
+    this calls :func:`end_read_ahead` when done (a child nobody reads from waits with its results until
+    this process ends)."""
     global _ahead
     if _ahead is not None or not may_fork():
         return
-    raws: list[tuple[Path, bytes]] = []
+    sizes: list[tuple[Path, int]] = []
     for file in files:
         try:
-            raws.append((file, file.read_bytes()))
+            sizes.append((file, file.stat().st_size))
         except OSError:  # reported when the file is read for real
             continue
-    if sum(len(raw) for _, raw in raws) < PARALLEL_BYTES:
+    if sum(size for _, size in sizes) < PARALLEL_BYTES:
         return
-    part = raws[split_by([len(raw) for _, raw in raws], _AHEAD_SHARE):]
+    part: list[tuple[Path, bytes]] = []
+    for file, _ in sizes[split_by([size for _, size in sizes], _AHEAD_SHARE):]:
+        try:
+            part.append((file, file.read_bytes()))
+        except OSError:
+            continue
     child = Child.start(part, _parse)
     if child is not None:
         _ahead = _ReadAhead({file: (index, raw) for index, (file, raw) in enumerate(part)}, child)
@@ -91,15 +98,16 @@ def _parse_with(ahead: _ReadAhead, raws: list[tuple[Path, bytes]]) -> list[ReadR
     except BaseException:  # Ctrl-C, say: the child is not left behind
         ahead.child.end()
         raise
+    read: list[object] | None = None
     if not theirs:
         ahead.child.end()
-        return [result for result in results if result is not None]
-    read = ahead.child.results()
+    elif (read := ahead.child.results()) is not None and len(read) != len(ahead.raws):
+        read = None
     for index, at in theirs.items():
-        result = read[at] if read is not None and len(read) == len(ahead.raws) else None
+        result = read[at] if read is not None else None
         # the child failed (or sent something else): its share is parsed here
         results[index] = result if isinstance(result, ReadResult) else _parse(raws[index])
-    return [result for result in results if result is not None]
+    return cast("list[ReadResult]", results)  # every place filled, by one process or the other
 
 
 def _parse(item: tuple[Path, bytes]) -> ReadResult:
