@@ -116,24 +116,27 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         nav = self._nav(files, pages) if config.nav is None and self.settings.nav == "auto" else None
         docs_dir = Path(config.docs_dir)
-        generated = [(page.path, page.title, _edit_uri(page.source, docs_dir), _markdown_of(page))
+        generated = [(page.path, page.title, _edit_uri(page.source, docs_dir), _markdown_of(page), page.inputs)
                      for page in pages if page.path in self.generated]
         del pages
         if self._may_let_handbook_go_now(files, config):
             with collector_paused():  # the handbook is not frozen yet: a collection would walk all of it
                 carrying = carry([PageAhead.written(path, title, edit_uri, _write_now(path, write))
-                                  for path, title, edit_uri, write in generated], nav)
+                                  for path, title, edit_uri, write, _ in generated], nav)
             del generated, nav
             self._let_handbook_go()
             ahead, nav = carried(carrying)
             del carrying
             self.generated = {page.path for page in ahead}  # its strings were made among the handbook's
-            generated = [(page.path, page.title, page.edit_uri, page.markdown) for page in ahead]
+            generated = [(page.path, page.title, page.edit_uri, page.markdown, None) for page in ahead]
         self.rebuilds.start()
         self.titles = {}
-        for path, title, edit_uri, write in generated:
-            files.append(self.rebuilds.page_file(config, path, write, title, edit_uri))
+        for path, title, edit_uri, write, inputs in generated:
+            files.append(self.rebuilds.page_file(config, path, write, title, edit_uri, inputs))
             self.titles[path] = title
+        if self.rebuilds.dirty and self.rebuilds.previous is not None:
+            log.debug(f"journeys: {self.rebuilds.unwritten} of {len(generated)} generated pages not written again "
+                      "(made from what they were made from before)")
         if nav is not None:
             config.nav = nav
         # What the build keeps from here lives until it ends; keep the garbage collector from walking

@@ -66,7 +66,8 @@ class _Built:
     """What one build left in the site folder."""
 
     signature: str
-    digests: dict[str, bytes]  # generated page path: digest of its inputs
+    digests: dict[str, bytes]  # generated page path: digest of what it was written as
+    inputs: dict[str, bytes]  # generated page path: digest of what it is made from, where that is known
     dests: dict[str, str]  # generated page path: its file in the site folder
     titles: dict[str, str]  # every page's title, by source path
     search: dict[str, dict[str, list[dict[str, Any]]]]  # search plugin: page URL: its index entries
@@ -79,17 +80,20 @@ class Rebuilds:
     dirty: bool = False
     previous: _Built | None = None
     digests: dict[str, bytes] = field(default_factory=dict)
+    inputs: dict[str, bytes] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    unwritten: int = 0  # generated pages this build did not write, their inputs being as they were
     skipped: set[str] = field(default_factory=set)  # URLs of the pages this build leaves as they were
     rebuilt_all: bool = True
     _signature: str = ""
     _files: Files | None = None
 
     def page_file(self, config: MkDocsConfig, path: str, write: Callable[[], str], title: str,
-                  edit_uri: str | None) -> GeneratedPage:
-        """A generated page's file. A dirty build writes the page at once, remembering what its HTML
-        is made from (to leave it as it was when that did not change); any other build writes it
-        when MkDocs reads it."""
+                  edit_uri: str | None, inputs: Callable[[], bytes | None] | None = None) -> GeneratedPage:
+        """A generated page's file. A dirty build learns at once whether the page changed: from the
+        digest of its ``inputs`` when the previous build had the same (the page is then not written
+        unless MkDocs reads it), else by writing it and comparing what it is made of. Any other
+        build writes it when MkDocs reads it."""
         file = GeneratedPage.generated(config, path, content="")
         assert isinstance(file, GeneratedPage)
         file.edit_uri = edit_uri
@@ -97,18 +101,25 @@ class Rebuilds:
         if not self.dirty:
             file._text, file._write = None, write
             return file
+        made_of = _made_of(title, edit_uri, inputs() if inputs is not None else None)
+        previous = self.previous
+        if made_of is not None:
+            self.inputs[path] = made_of
+            if previous is not None and previous.inputs.get(path) == made_of and path in previous.digests:
+                file._text, file._write = None, write
+                self.digests[path] = previous.digests[path]
+                self.unwritten += 1
+                return file
         markdown = write()
         file.content_string = markdown
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (title, edit_uri or "", markdown):
-            digest.update(part.encode("utf-8", "surrogatepass"))
-            digest.update(b"\0")
-        self.digests[path] = digest.digest()
+        self.digests[path] = _made_of(title, edit_uri, markdown.encode("utf-8", "surrogatepass")) or b""
         return file
 
     def start(self) -> None:
         """A new build: forget the previous build's pages (not what it left in the site folder)."""
         self.digests = {}
+        self.inputs = {}
+        self.unwritten = 0
         self.titles = {}
         self.skipped = set()
         self.rebuilt_all = True
@@ -172,7 +183,7 @@ class Rebuilds:
                 titles[file.src_uri] = file.page.title
         dests = {file.src_uri: file.abs_dest_path for file in files.documentation_pages()
                  if isinstance(file, GeneratedPage) and file.src_uri in self.digests}
-        self.previous = _Built(self._signature, dict(self.digests), dests, titles, search)
+        self.previous = _Built(self._signature, dict(self.digests), dict(self.inputs), dests, titles, search)
 
     def forget(self) -> None:
         """A failed build: the next one builds everything."""
@@ -188,6 +199,16 @@ class Rebuilds:
                 built.unlink(missing_ok=True)
                 if built.parent.is_dir() and not any(built.parent.iterdir()):
                     built.parent.rmdir()
+
+
+def _made_of(title: str, edit_uri: str | None, body: bytes | None) -> bytes | None:
+    if body is None:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (title.encode("utf-8", "surrogatepass"), (edit_uri or "").encode("utf-8", "surrogatepass"), body):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
 
 
 def _make_stale(file: File) -> None:

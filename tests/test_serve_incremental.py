@@ -211,6 +211,9 @@ def test_a_dirty_rebuild_after_one_edit_leaves_the_other_journeys_page_as_it_was
         rebuilt = {name for name, path in pages.items() if path.stat().st_mtime_ns != before[name]}
         # the department lists the touchpoint, the hand-written home page may embed it
         assert rebuilt == {"journeys/renew-contract", "departments/support", "home"}
+        # the other journey's page was not even written: its inputs are as they were
+        assert any("journeys: 1 of " in line and "generated pages not written again" in line
+                   for line in served.lines), "".join(served.lines)
         _same_as_a_fresh_build(root, served)
 
 

@@ -13,6 +13,7 @@ from ..ownership import holdings
 from .author_text import render_markdown
 from .context import RenderContext
 from .department_page import department_page
+from .journey_inputs import journey_inputs
 from .journey_page import journey_page
 from .overview_page import index_page, overview_page
 from .persona_page import persona_page
@@ -57,6 +58,9 @@ class PagePlan:
     kind: str
     entity_id: str | None
     write: Callable[[], Page]
+    # A digest of everything the page is made from, where it is known (journey pages): a dirty
+    # rebuild leaves a page whose digest is unchanged as it was. None: the page must be written.
+    inputs: Callable[[], bytes | None] | None = None
 
     @classmethod
     def written(cls, page: Page) -> PagePlan:
@@ -71,11 +75,14 @@ def page_plans(ctx: RenderContext) -> list[PagePlan]:
     plans = [PagePlan.written(overview_page(ctx))]
     plans += [PagePlan.written(index_page(ctx, kind)) for kind in PAGE_KINDS]
 
-    def plan(kind: PageKind, definition: Any, write: Callable[[], Page]) -> PagePlan:
+    def plan(kind: PageKind, definition: Any, write: Callable[[], Page],
+             inputs: Callable[[], bytes | None] | None = None) -> PagePlan:
         return PagePlan(ctx.site.path(kind, definition.id), ctx.site.title(kind, definition.id), definition.file,
-                        kind, definition.id, write)
+                        kind, definition.id, write, inputs)
 
-    plans += [plan("journey", j, functools.partial(journey_page, ctx, j)) for j in handbook.journeys.values()]
+    digest = journey_inputs(ctx)
+    plans += [plan("journey", j, functools.partial(journey_page, ctx, j), functools.partial(digest, j))
+              for j in handbook.journeys.values()]
     plans += [plan("persona", p, functools.partial(persona_page, ctx, p)) for p in handbook.personas.values()]
     plans += [plan("process", p, functools.partial(process_page, ctx, p)) for p in handbook.processes.values()]
     plans += [plan("department", d, functools.partial(department_page, ctx, d, owned))
