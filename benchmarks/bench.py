@@ -195,7 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds per measurement (the best counts); "
                         "a build of 1,000 journeys takes minutes")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only the authoring loop: a full build and the served rebuilds at 300 journeys, "
+                             "--repeat times in turns (about 5 minutes a turn)")
     args = parser.parse_args(argv)
+    if args.serve_only:
+        return serve_only(args.repeat, Path(args.keep) if args.keep else None, args.quick)
 
     sizes = [2, 4, 10] if args.quick else args.sizes
     compare_at = 10 if args.quick else 1000
@@ -269,6 +274,30 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     finally:
         if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def serve_only(turns: int, keep: Path | None, quick: bool) -> int:
+    """The full build and the two served rebuilds, measured in turns; the best of each counts."""
+    work = keep if keep is not None else Path(tempfile.mkdtemp(prefix="journeys-bench-"))
+    n = 10 if quick else 300
+    try:
+        root = work / f"plugin-{n}"
+        if not root.exists():
+            plugin_site(root, n)
+        full, plain, dirty = [], [], []
+        for _ in range(turns):
+            full.append(mkdocs_build(root).seconds)
+            plain.append(serve_rebuild(root))
+            dirty.append(serve_rebuild(root, ("--dirty",)))
+        print("| One journey file saved, until the served page shows it | Journeys | Seconds (best) | × full build |")
+        print("|---|---|---|---|")
+        print(f"| full build (`mkdocs build`), for comparison | {n} | {min(full):.1f} | 1.00 |")
+        print(f"| `mkdocs serve` | {n} | {min(plain):.1f} | {min(plain) / min(full):.2f} |")
+        print(f"| `mkdocs serve --dirty` | {n} | {min(dirty):.1f} | {min(dirty) / min(full):.2f} |")
+    finally:
+        if keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,13 @@ def test_the_benchmark_script_runs_at_tiny_sizes(tmp_path: Path) -> None:
     _positive(figures, "serve_rebuild", "journeys")
     _positive(figures, "serve_rebuild", "seconds")
     assert "Plugin overhead" in result.stdout
+
+
+def test_the_authoring_loop_alone_runs_at_a_tiny_size() -> None:
+    result = subprocess.run([sys.executable, "benchmarks/bench.py", "--serve-only", "--quick"],
+                            cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    rows = re.findall(r"^\| (.+?) \| 10 \| ([\d.]+) \| ([\d.]+) \|$", result.stdout, re.M)
+    assert [name for name, *_ in rows] == ["full build (`mkdocs build`), for comparison", "`mkdocs serve`",
+                                           "`mkdocs serve --dirty`"]
+    assert all(float(seconds) > 0 for _, seconds, _ in rows)
