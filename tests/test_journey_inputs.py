@@ -94,6 +94,8 @@ def _edits(pristine: Path, root: Path, count: int, seed: int) -> Iterator[tuple[
     yield "what a future state replaces", lambda: _replace(future, "replaces: open-current-account",
                                                            "replaces: return-and-refund")
     yield "a measured value", lambda: _replace(root / "data/survey-results.csv", ",41,", ",14,")
+    # the same number of seconds, written in other units: the page writes it as the author did
+    yield "a duration's units", lambda: _replace(future, "duration: {target: 20m}", "duration: {target: 1200s}")
 
 
 def _check_every_edit(tmp_path: Path, count: int, seed: int) -> tuple[list[str], int]:
@@ -128,6 +130,21 @@ def test_the_edits_catch_a_digest_that_misses_the_compared_journey(tmp_path: Pat
     stale, _ = _check_every_edit(tmp_path, count=0, seed=15)
     assert any(name.startswith("a touchpoint's name: handbook/journeys/open-current-account-future")
                for name in stale), stale
+
+
+def test_an_invalid_metric_definition_edited_changes_the_digest(tmp_path: Path) -> None:
+    """An invalid metric definition still lends the values of its metric its name and unit, from
+    outside the journeys and outside the valid definitions: editing it reaches the journey page."""
+    handbook = tmp_path / "handbook"
+    shutil.copytree(REPO / "journeys", handbook)
+    _replace(handbook / "metrics.yml", "better: lower", "beter: lower")
+    before = _journey_pages(handbook)
+    _replace(handbook / "metrics.yml", "name: Days waited for a first appointment", "name: Wait")
+    _replace(handbook / "metrics.yml", "unit: days", "unit: weeks")
+    after = _journey_pages(handbook)
+    page = "handbook/journeys/outpatient-appointment.md"
+    assert before[page][1] != after[page][1]  # the page shows the definition
+    assert _stale(before, after) == []
 
 
 class _Recording:

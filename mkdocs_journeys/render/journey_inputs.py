@@ -122,8 +122,9 @@ def _own(ctx: RenderContext, journey: Journey) -> list[Any]:
 
 def _plain(value: Any, unordered: bool = False) -> Any:
     """The value as plain data (strings, numbers, tuples), so that equal values pickle to equal bytes
-    whichever objects they are made of: a file read again or taken from the cache. A model as its
-    JSON and its file, a dataclass as all its fields (those left out of its comparison too).
+    whichever objects they are made of: a file read again or taken from the cache. A model or a
+    dataclass as all its fields (those left out of a comparison too), a number or a string of a
+    kind of its own with what it carries besides its value.
     ``unordered``: its dictionaries' order means nothing (the datasets' figures come in the order a
     database groups them in, which may change from one read to the next), so they are sorted."""
     kind: type = type(value)
@@ -135,13 +136,15 @@ def _plain(value: Any, unordered: bool = False) -> Any:
         if all(type(item) is str for item in value):
             return (kind.__name__, *value)
         return (kind.__name__, *(_plain(item, unordered) for item in value))
-    if isinstance(value, str):  # an enumeration's member, say
-        return (kind.__name__, str.__str__(value))
+    if isinstance(value, (str, int, float, bytes)):  # an enumeration's member, a duration with its units
+        return (kind.__name__, _base_value(value),
+                *((name, _plain(getattr(value, name, None), unordered)) for name in _slots(kind)),
+                *((name, _plain(item, unordered)) for name, item in sorted(getattr(value, "__dict__", {}).items())))
     names = _field_names(kind)
     if names is not None:
         return (kind.__name__, *(_plain(getattr(value, name), unordered) for name in names))
     if isinstance(value, BaseModel):
-        return (kind.__name__, value.model_dump_json(), str(getattr(value, "file", "")))
+        return _model(value, unordered)
     if isinstance(value, dict):
         items = [(_plain(k, unordered), _plain(v, unordered)) for k, v in value.items()]
         return ("dict", *(sorted(items, key=repr) if unordered else items))
@@ -162,6 +165,40 @@ class _Figures:
 
 
 _PLAIN = frozenset({str, int, float, bool, bytes, type(None)})
+
+
+def _model(model: BaseModel, unordered: bool) -> tuple[Any, ...]:
+    """Every field, which fields were given, and the private state (what a value's definition is,
+    say), its document as its file: more than the model's JSON, which writes a duration as its
+    seconds without the units it was written in."""
+    private = dict(model.__pydantic_private__ or {})
+    document = private.pop("_document", None)
+    fields = model.__dict__
+    return (type(model).__name__, str(getattr(document, "file", "")),
+            *((name, _plain(fields[name], unordered)) for name in _model_fields(type(model))),
+            tuple(sorted(model.model_fields_set)),
+            *((name, _plain(item, unordered)) for name, item in private.items()))
+
+
+def _base_value(value: str | int | float | bytes) -> Any:
+    """The value as its built-in kind, whatever its own kind makes of it (an enumeration's ``str``)."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, bytes):
+        return bytes(value)
+    if isinstance(value, bool):
+        return bool(value)
+    return int(value) if isinstance(value, int) else float(value)
+
+
+@functools.cache
+def _model_fields(kind: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(kind.model_fields)
+
+
+@functools.cache
+def _slots(kind: type) -> tuple[str, ...]:
+    return tuple(name for klass in kind.__mro__ for name in getattr(klass, "__slots__", ()))
 
 
 @functools.cache
