@@ -192,9 +192,7 @@ def test_a_read_ahead_that_no_load_asks_for_is_ended(reading_ahead: None) -> Non
 def test_check_reads_ahead_and_prints_what_it_prints_on_one_core(
         reading_ahead: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    synthetic().write_handbook(tmp_path / "handbook", 12)
-    monkeypatch.chdir(tmp_path)
-    started = _spy_on_read_ahead(monkeypatch)
+    started = _handbook_to_check(tmp_path, monkeypatch, 12)
     parsed_here = _parsed_here(monkeypatch)
     assert main(["check", "handbook"]) == 0
     ahead = capsys.readouterr().out
@@ -208,13 +206,18 @@ def test_check_reads_ahead_and_prints_what_it_prints_on_one_core(
 def test_a_check_that_stops_before_reading_ends_its_read_ahead(
         reading_ahead: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    synthetic().write_handbook(tmp_path / "handbook", 6)
-    monkeypatch.chdir(tmp_path)
-    started = _spy_on_read_ahead(monkeypatch)
+    started = _handbook_to_check(tmp_path, monkeypatch, 6)
     assert main(["check", "handbook", "--strict", "--no-findings"]) == 2  # a usage error, after it started
     assert "choose one" in capsys.readouterr().err
     assert started == [True]
     assert file_cache._ahead is None and _no_child_left()
+
+
+def _handbook_to_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journeys: int) -> list[bool]:
+    """A handbook folder of ``journeys`` to run ``check`` on from ``tmp_path``, with the read-ahead spied on."""
+    synthetic().write_handbook(tmp_path / "handbook", journeys)
+    monkeypatch.chdir(tmp_path)
+    return _spy_on_read_ahead(monkeypatch)
 
 
 def _spy_on_read_ahead(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
