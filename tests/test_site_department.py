@@ -53,7 +53,7 @@ def test_owned_touchpoints_show_how_they_feel_and_their_pain_points(site: SiteFa
             "⚠ Next steps were never explained at signing") in rows
     assert "Experience after the sale Receives the welcome email · email +1 positive —" in rows
     # the word is there, and the colour class and the mark repeat it
-    assert re.search(r'journeys-feel--very-negative" data-emotion="-2"><span class="journeys-feel__mark"', support)
+    assert re.search(r'journeys-feel--very-negative" data-emotion="-2">−2 very negative</span>', support)
     summary = text_of(support)
     assert "How it feels: average −0.5 negative over 2 touchpoints; lowest −2 very negative at " \
            "Calls to ask what happens next." in summary

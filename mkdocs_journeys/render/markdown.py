@@ -32,12 +32,13 @@ def status(value: Status) -> str:
 
 
 def emotion_badge(value: float | None, scale: EmotionScale) -> str:
-    """``−2 very negative`` in the tone's colour, with a marker: the words carry it, not the colour."""
+    """``−2 very negative`` in the tone's colour, with a marker: the words carry it, not the colour.
+    The marker is drawn by the style sheet (a department page holds thousands of these)."""
     if value is None:
         return '<span class="journeys-feel journeys-feel--none">' + _("not recorded") + "</span>"
     tone = emotion_tone(value, scale)
     return (f'<span class="journeys-feel journeys-feel--{tone}" data-emotion="{value:g}">'
-            f'<span class="journeys-feel__mark" aria-hidden="true"></span>{plain(emotion_label(value, scale))}</span>')
+            f'{plain(emotion_label(value, scale))}</span>')
 
 
 # A field name in a hint: our own words, so the only text that becomes code.
