@@ -144,6 +144,53 @@ def test_a_sqlite_query_with_renamed_columns(tmp_path: Path, monkeypatch: pytest
     assert_hand_worked(_measured(root))
 
 
+def _many_durations() -> list[tuple[str, str, str]]:
+    """400 cases, each lasting its own number of minutes: a grouping by hash gives them in no order."""
+    events = []
+    for i in range(400):
+        minutes = (i * 37) % 997 + 1
+        events += [(f"c{i}", "Receive claim", "2026-03-01T00:00:00Z"),
+                   (f"c{i}", "Pay out", f"2026-03-{1 + minutes // 1440:02d}T{minutes % 1440 // 60:02d}:"
+                                        f"{minutes % 60:02d}:00Z")]
+    return events
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite", "postgresql"])
+def test_figures_are_read_in_order(tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figures come in one order, not in the order the engine's grouping gives (DuckDB and
+    PostgreSQL group by hash, so two reads could differ): durations in ascending minutes."""
+    if engine == "postgresql":
+        monkeypatch.setenv("CLAIMS_PG", postgres_url())
+        with postgres_table(("case_id", "activity", "ts"), ("text", "text", "timestamptz"),
+                            _many_durations()) as table:
+            _assert_in_order(tmp_path, f"""connection: CLAIMS_PG
+        query: 'select case_id as "case", activity, ts as "timestamp" from "{table}"'""")
+        return
+    if engine == "duckdb":
+        write_csv(tmp_path / "hb/data/claims.csv", XES, _many_durations())
+        source = "file: data/claims.csv"
+    else:
+        monkeypatch.setenv("CLAIMS_DB", sqlite_table(tmp_path / "claims.db", "log", ("case", "activity", "timestamp"),
+                                                        _many_durations()))
+        source = 'connection: CLAIMS_DB\n        query: select * from log'
+    _assert_in_order(tmp_path, source)
+
+
+def _assert_in_order(tmp_path: Path, source: str) -> None:
+    root = _handbook(tmp_path / "hb", f"""\
+        kind: dataset
+        id: claims-log
+        type: events
+        {source}
+        process: claims-handling
+    """)
+    figures = _measured(root).processes["claims-handling"]
+    durations = list(figures.case_duration.counts)
+    assert len(durations) == 400 and durations == sorted(durations)
+    pay = next(t for t in figures.transitions if (t.source, t.target) == ("receive", "pay"))
+    assert list(pay.duration.counts) == durations
+
+
 @pytest.fixture
 def postgres_log() -> Iterator[str]:
     postgres_url()

@@ -89,10 +89,10 @@ class ListQueries:
         self._transitions(log, n)
         log.case_durations = histogram(self.source.run(
             f"SELECT CAST(ROUND((e[-1] // {n} - e[1] // {n}) / 60e6) AS INTEGER) AS m, COUNT(*) FROM {CASES} "
-            "GROUP BY m"))
+            "GROUP BY m ORDER BY m"))
         log.cases = log.case_durations.total
-        log.starts = self._counts(f"SELECT v[1], SUM(n) FROM {VARIANTS} GROUP BY 1")
-        log.ends = self._counts(f"SELECT v[-1], SUM(n) FROM {VARIANTS} GROUP BY 1")
+        log.starts = self._counts(f"SELECT v[1], SUM(n) FROM {VARIANTS} GROUP BY 1 ORDER BY 1")
+        log.ends = self._counts(f"SELECT v[-1], SUM(n) FROM {VARIANTS} GROUP BY 1 ORDER BY 1")
         text = f"array_to_string(list_transform(v, {_lambda(f'{names}[x + 1]')}), chr(31))"
         top = self.source.run(f"SELECT {text} AS s, n, COUNT(*) OVER () FROM {VARIANTS} ORDER BY n DESC, s "
                               f"LIMIT {TOP_VARIANTS}")
@@ -124,8 +124,8 @@ class ListQueries:
             return {}
         values = ", ".join(f"({c}, {_literal(g)})" for c, g in known)
         return self._counts(f"SELECT g, SUM(n) FROM (SELECT DISTINCT id, n, g FROM (SELECT id, n, unnest(v) AS a "
-                            f"FROM {VARIANTS}) u JOIN (VALUES {values}) m(c, g) ON u.a = m.c) met GROUP BY g",
-                            coded=False)
+                            f"FROM {VARIANTS}) u JOIN (VALUES {values}) m(c, g) ON u.a = m.c) met "
+                            "GROUP BY g ORDER BY g", coded=False)
 
     def _per_activity(self, log: EventLog) -> None:
         rows = self.source.run(
@@ -142,7 +142,7 @@ class ListQueries:
     def _transitions(self, log: EventLog, n: int) -> None:
         rows = self.source.run(
             f"SELECT x % {n}, y % {n}, CAST(ROUND((y // {n} - x // {n}) / 60e6) AS INTEGER) AS m, COUNT(*) FROM "
-            f"(SELECT unnest(e[:-2]) AS x, unnest(e[2:]) AS y FROM {CASES}) pairs GROUP BY ALL")
+            f"(SELECT unnest(e[:-2]) AS x, unnest(e[2:]) AS y FROM {CASES}) pairs GROUP BY ALL ORDER BY ALL")
         for a, b, m, count in rows:
             pair = (self.activities[int(a)], self.activities[int(b)])
             log.transitions.setdefault(pair, Histogram()).add(int(m), int(count))

@@ -81,22 +81,24 @@ class EventQueries:
         # a COUNT(DISTINCT) and a second grouping for the rework.
         per_activity = ("SELECT activity, SUM(n), COUNT(*), SUM(CASE WHEN n > 1 THEN 1 ELSE 0 END) FROM "
                         f"(SELECT case_id, activity, COUNT(*) AS n FROM {EVENTS} GROUP BY case_id, activity) "
-                        "per_case GROUP BY activity")
+                        "per_case GROUP BY activity ORDER BY activity")
         for activity, events, cases, repeated in self.run(per_activity):
             log.activities[str(activity)] = (_int(events), _int(cases))
             if _int(repeated):
                 log.rework[str(activity)] = _int(repeated)
         log.events = sum(events for events, _ in log.activities.values())
         minutes = "CAST(ROUND((nxt_t - t) / 60) AS INTEGER)"
-        pairs = f"SELECT activity, nxt, {minutes}, COUNT(*) FROM {STEPS} WHERE nxt IS NOT NULL GROUP BY 1, 2, 3"
+        pairs = (f"SELECT activity, nxt, {minutes}, COUNT(*) FROM {STEPS} WHERE nxt IS NOT NULL "
+                 "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
         for a, b, m, count in self.run(pairs):
             log.transitions.setdefault((str(a), str(b)), Histogram()).add(_int(m), _int(count))
         log.case_durations = histogram(self.run(
             f"SELECT m, COUNT(*) FROM (SELECT CAST(ROUND((MAX(t) - MIN(t)) / 60) AS INTEGER) AS m FROM {EVENTS} "
-            "GROUP BY case_id) durations GROUP BY m"))
+            "GROUP BY case_id) durations GROUP BY m ORDER BY m"))
         log.cases = log.case_durations.total  # one duration per case
-        log.starts = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE k = 1 GROUP BY activity"))
-        log.ends = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE nxt IS NULL GROUP BY activity"))
+        by_activity = "GROUP BY activity ORDER BY activity"
+        log.starts = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE k = 1 {by_activity}"))
+        log.ends = _counts(self.run(f"SELECT activity, COUNT(*) FROM {STEPS} WHERE nxt IS NULL {by_activity}"))
         # The most frequent variants and, with them, how many there are (one pass over the cases).
         variants = f"SELECT v, COUNT(*) AS n FROM ({self._variant_per_case()}) per_case GROUP BY v"
         top = self.run(f"SELECT v, n, COUNT(*) OVER () FROM ({variants}) all_variants ORDER BY n DESC, v "
@@ -127,7 +129,7 @@ class EventQueries:
         table = f"{GROUPS}(a, g) AS (VALUES {values})"
         with_groups = f"{self.prefix.rstrip()}, {table} " if self.prefix else f"WITH {table} "
         rows = self.source.run(f"{with_groups}SELECT m.g, COUNT(DISTINCT e.case_id) FROM {EVENTS} e "
-                               f"JOIN {GROUPS} m ON e.activity = m.a GROUP BY m.g")
+                               f"JOIN {GROUPS} m ON e.activity = m.a GROUP BY m.g ORDER BY m.g")
         return _counts(rows)
 
     def _variant_per_case(self) -> str:

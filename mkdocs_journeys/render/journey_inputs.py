@@ -125,8 +125,9 @@ def _plain(value: Any, unordered: bool = False) -> Any:
     whichever objects they are made of: a file read again or taken from the cache. A model or a
     dataclass as all its fields (those left out of a comparison too), a number or a string of a
     kind of its own with what it carries besides its value.
-    ``unordered``: its dictionaries' order means nothing (the datasets' figures come in the order a
-    database groups them in, which may change from one read to the next), so they are sorted."""
+    ``unordered``: its dictionaries' order means nothing, so they are sorted. The datasets' figures
+    are read in a fixed order, but they are counts keyed by name: a figure read in another order
+    (another engine, another query) is the same figure."""
     kind: type = type(value)
     if kind in _PLAIN:
         return value
