@@ -36,7 +36,7 @@ from .pages_ahead import PageAhead, carried, carry
 from .rebuilds import Rebuilds
 from .render import PagePlan, RenderContext, assets, forget_cached_text, page_plans
 from .render.hand_written import rewrite, uses_handbook
-from .render.page_html import PageHtml, page_html
+from .render.page_html import PageHtml, RowMemo, page_html
 from .render.site import Site
 from .settings import Settings
 from .source import forget_shown_paths
@@ -68,6 +68,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
         self.html_blocks: dict[str, PageHtml] = {}
+        self.rows = RowMemo()  # `mkdocs serve` only
         self.held = HeldPages()
         self.serving = False
 
@@ -139,6 +140,8 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                       "(made from what they were made from before)")
         if nav is not None:
             config.nav = nav
+        if self.serving:  # a row's links resolve against these pages and their URLs
+            self.rows.start(tuple((file.src_uri, file.url) for file in files.documentation_pages()))
         # What the build keeps from here lives until it ends; keep the garbage collector from walking
         # it again and again while MkDocs renders every page (a tenth of a big build's time).
         gc.freeze()
@@ -305,7 +308,7 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     else target.url_relative_to(page.file)
             return urls[path]
 
-        converted = page_html(markdown, page.file.src_uri, url_of)
+        converted = page_html(markdown, page.file.src_uri, url_of, self.rows if self.serving else None)
         self.html_blocks[page.file.src_uri] = converted
         page.file.content_string = converted.markdown  # the whole Markdown is not needed again
         return converted.markdown

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from mkdocs_journeys.cli import main
-from mkdocs_journeys.render.page_html import page_html
+from mkdocs_journeys.render.page_html import RowMemo, page_html
 
 from .conftest import Builder
 from .hostile import hostile_handbook
@@ -183,3 +183,37 @@ def test_the_html_of_a_paragraph_is_the_one_of_python_markdown() -> None:
     ours = page_html(text, "p.md", lambda path: path).blocks[0]
     theirs = python_markdown.markdown(text, extensions=["tables"])
     assert re.sub(r"\s+", "", ours) == re.sub(r"\s+", "", theirs)
+
+
+def test_rows_converted_before_are_taken_as_they_were() -> None:
+    """`mkdocs serve` keeps each page's converted table rows: converting the page again gives the
+    same HTML and links as a conversion from nothing, resolving only the rows that changed."""
+    rows = [f"| [Journey {n}](../journeys/j{n}.md#stage-{n}) | {n} |" for n in range(50)]
+    before = "# T\n\n| Journey | N |\n|---|---|\n" + "\n".join(rows) + "\n"
+    after = before.replace("[Journey 7]", "[Journey seven]").replace("| 9 |", "| nine |")
+    resolved: list[str] = []
+
+    def resolve(path: str) -> str:
+        resolved.append(path)
+        return f"../{path[:-3]}/"
+
+    memo = RowMemo()
+    memo.start("the same pages")
+    page = "handbook/departments/d.md"
+    first = page_html(before, page, resolve, memo)
+    assert len(resolved) == 50
+    resolved.clear()
+    again = page_html(after, page, resolve, memo)
+    assert resolved == ["handbook/journeys/j7.md", "handbook/journeys/j9.md"]  # the two rows edited
+    fresh = page_html(after, page, lambda path: f"../{path[:-3]}/")
+    assert (again.markdown, again.blocks, again.anchored_links, again.ids) == \
+           (fresh.markdown, fresh.blocks, fresh.anchored_links, fresh.ids)
+    assert again.blocks != first.blocks and "Journey seven" in again.blocks[0] and "nine" in again.blocks[0]
+    # another page, or another set of pages, resolves links anew
+    resolved.clear()
+    page_html(after, "handbook/departments/other.md", resolve, memo)
+    assert len(resolved) == 50
+    resolved.clear()
+    memo.start("pages added")
+    page_html(after, page, resolve, memo)
+    assert len(resolved) == 50

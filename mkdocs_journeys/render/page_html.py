@@ -52,6 +52,25 @@ class Unsupported(Exception):
     """A block outside the dialect: Markdown renders it."""
 
 
+# A table row as converted: its HTML, and the (target, anchor, link) of each anchored link in it.
+_Row = tuple[str, tuple[tuple[str, str, str], ...]]
+
+
+@dataclass
+class RowMemo:
+    """The table rows of each page as the last build converted them, for `mkdocs serve`: a page
+    built again (a department page, after one journey's edit) keeps most of its rows, a row per
+    journey. A row's HTML depends on its text, its page and where the links resolve; ``start``
+    with another set of pages (or URLs) forgets them all."""
+
+    pages: dict[str, dict[tuple[int, str], _Row]] = field(default_factory=dict)
+    key: object = None
+
+    def start(self, key: object) -> None:
+        if key != self.key:
+            self.pages, self.key = {}, key
+
+
 @dataclass
 class PageHtml:
     """The Markdown MkDocs still renders, the HTML for its placeholders, and what the HTML holds."""
@@ -75,11 +94,13 @@ class PageHtml:
 
 
 class _Converter:
-    def __init__(self, page: str, resolve: Resolver) -> None:
+    def __init__(self, page: str, resolve: Resolver, rows: dict[tuple[int, str], _Row] | None = None) -> None:
         self.page = page
         self.folder = posixpath.dirname(page)
         self.resolve = resolve
         self.anchored: list[tuple[str, str, str]] = []
+        self.remembered = rows or {}
+        self.rows: dict[tuple[int, str], _Row] = {}  # this page's rows, for the next build
 
     def block(self, block: str) -> str:
         lines = block.split("\n")
@@ -100,12 +121,21 @@ class _Converter:
         headers = _cells(lines[0])
         width = len(headers)
         head = "".join(f"<th>{self.inline(h)}</th>" for h in headers)
-        rows = []
-        for line in lines[2:]:
-            cells = _cells(line)
-            cells = (cells + [""] * width)[:width]
-            rows.append("<tr>" + "".join(f"<td>{self.inline(c)}</td>" for c in cells) + "</tr>")
+        rows = [self.row(line, width) for line in lines[2:]]
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+    def row(self, line: str, width: int) -> str:
+        key = (width, line)
+        row = self.remembered.get(key)
+        if row is None:
+            links = len(self.anchored)
+            cells = (_cells(line) + [""] * width)[:width]
+            html = "<tr>" + "".join(f"<td>{self.inline(c)}</td>" for c in cells) + "</tr>"
+            row = (html, tuple(self.anchored[links:]))
+        else:
+            self.anchored += row[1]
+        self.rows[key] = row
+        return row[0]
 
     def bullets(self, lines: list[str]) -> str:
         if not all(line.startswith("- ") for line in lines):
@@ -159,9 +189,9 @@ class _Converter:
         return f'<a href="{href}">{self.inline(label)}</a>'
 
 
-def page_html(markdown: str, page: str, resolve: Resolver) -> PageHtml:
+def page_html(markdown: str, page: str, resolve: Resolver, memo: RowMemo | None = None) -> PageHtml:
     """Split a generated page into the Markdown MkDocs renders and the HTML of everything else."""
-    converter = _Converter(page, resolve)
+    converter = _Converter(page, resolve, memo.pages.get(page) if memo is not None else None)
     result = PageHtml("")
     kept: list[str] = []
     run: list[str] = []
@@ -187,6 +217,8 @@ def page_html(markdown: str, page: str, resolve: Resolver) -> PageHtml:
             flush()
             kept.append(block)
     flush()
+    if memo is not None:
+        memo.pages[page] = converter.rows
     result.markdown = "\n\n".join(kept) + "\n"
     result.anchored_links = converter.anchored
     for block in result.blocks:
