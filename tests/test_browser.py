@@ -532,3 +532,54 @@ def test_the_generated_markdown_pages_draw_too(browser: Any, tmp_path: Path) -> 
         page.wait_for_function("() => location.hash === '#touchpoint-welcome-email'", timeout=5000)
         watch.clean()
         page.context.close()
+
+
+def test_a_feeling_shows_its_marker_in_its_own_tone(browser: Any, example: tuple[Build, str]) -> None:
+    """The marker of a rated feeling is drawn by the style sheet in the badge's colour; an unrated
+    one has none, and no marker is text a reader copies."""
+    _, url = example
+    page, watch = visit(browser, f"{url}handbook/departments/customer-support/", wait_for=None)
+    badges = page.evaluate("""() => [...document.querySelectorAll('article .journeys-feel')].map((el) => {
+        const mark = getComputedStyle(el, '::before');
+        return {rated: el.hasAttribute('data-emotion'), text: el.textContent, mark: mark.content,
+                width: parseFloat(mark.width) || 0, colour: mark.backgroundColor,
+                tone: getComputedStyle(el).borderTopColor};
+    })""")
+    rated = [badge for badge in badges if badge["rated"]]
+    unrated = [badge for badge in badges if not badge["rated"]]
+    assert rated and unrated
+    for badge in rated:
+        assert (badge["mark"], badge["colour"]) == ('""', badge["tone"]) and badge["width"] > 4, badge
+    assert all(badge["mark"] == "none" for badge in unrated)
+    assert all(re.fullmatch(r"[−+]?\d+(\.\d+)? [a-z ]+|not recorded", badge["text"]) for badge in badges), badges
+    watch.clean()
+    page.context.close()
+
+
+WIDE = "\n".join([
+    "# Figures", "",
+    "| Handbook file and what it holds | Grouping by activity | Ordered events per case | With it minus without "
+    "| Ratio to the grouping | Ratio to the ordered events | Peak memory | Datasets read |",
+    "|---|---|---|---|---|---|---|---|",
+    "| Parquet (54 MiB), first run | 0.17 s | 2.12 s | 2.52 s | 14.5× | 1.2× | 337 MiB | 1 |", ""])
+
+
+def test_a_wide_table_fits_the_printed_page(browser: Any, tmp_path: Path) -> None:
+    """Paper does not scroll: every column of a wide table is on the page."""
+    root = make_site(tmp_path, example_handbook(), docs={"index.md": WIDE}, config={"theme": THEME})
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.log
+    with serve(result.site) as url:
+        page, watch = visit(browser, url, wait_for=None)
+        page.set_viewport_size({"width": 700, "height": 900})
+        page.emulate_media(media="print")
+        edges = page.evaluate("""() => {
+            const article = document.querySelector('article').getBoundingClientRect();
+            const cells = [...document.querySelectorAll('article table th')].map((th) => th.getBoundingClientRect());
+            return {article: [article.left, article.right], cells: cells.map((c) => [c.left, c.right])};
+        }""")
+        left, right = edges["article"]
+        assert len(edges["cells"]) == 8
+        assert all(left - 1 <= a and b <= right + 1 for a, b in edges["cells"]), edges
+        watch.clean()
+        page.context.close()
