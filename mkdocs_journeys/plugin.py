@@ -140,8 +140,6 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                       "(made from what they were made from before)")
         if nav is not None:
             config.nav = nav
-        if self.serving:  # a row's links resolve against these pages and their URLs
-            self.rows.start(tuple((file.src_uri, file.url) for file in files.documentation_pages()))
         # What the build keeps from here lives until it ends; keep the garbage collector from walking
         # it again and again while MkDocs renders every page (a tenth of a big build's time).
         gc.freeze()
@@ -214,6 +212,8 @@ class JourneysPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     @event_priority(-100)  # once every plugin has had its say on the nav
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.rebuilds.plan(nav, files, config)
+        if self.serving:  # a row's links resolve against the pages and their URLs, as every plugin left them
+            self.rows.start(tuple((file.src_uri, file.url) for file in files.documentation_pages()))
         return nav
 
     @event_priority(-100)  # once every plugin has read the pages
